@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Lodestar.Cli.Commands;
+
+/// <summary>Every verb the CLI offers, in the order `lodestar --help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
