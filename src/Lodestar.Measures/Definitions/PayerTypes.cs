@@ -1,0 +1,53 @@
+namespace Lodestar.Measures.Definitions;
+
+/// <summary>
+/// Payer classes used for the payer stratifier and coverage criteria, derived from the PHDSC Source of
+/// Payment Typology (urn:oid:2.16.840.1.113883.3.221.5) by its first digit: 1 Medicare, 2 Medicaid,
+/// 3 other government and 4 corrections → other public, 5–7 private / BCBS / managed care → private,
+/// 8 no payment (81 self-pay, 82 charity) → uninsured, 9 → other.
+/// </summary>
+public static class PayerTypes
+{
+    public const string Medicare = "medicare";
+    public const string Medicaid = "medicaid";
+    public const string Private = "private";
+    public const string OtherPublic = "other-public";
+    public const string Uninsured = "uninsured";
+    public const string Other = "other";
+
+    public static readonly IReadOnlyList<string> All = [Medicare, Medicaid, Private, OtherPublic, Uninsured, Other];
+
+    /// <summary>The class of a source-of-payment code, or of a class name already classified by a view.</summary>
+    public static string? Classify(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (All.Contains(value))
+        {
+            return value;
+        }
+        return value[0] switch
+        {
+            '1' => Medicare,
+            '2' => Medicaid,
+            '3' or '4' => OtherPublic,
+            '5' or '6' or '7' => Private,
+            '8' => Uninsured,
+            '9' => Other,
+            _ => null,
+        };
+    }
+
+    public static string Label(string payerType) => payerType switch
+    {
+        Medicare => "Medicare",
+        Medicaid => "Medicaid",
+        Private => "Private",
+        OtherPublic => "Other public",
+        Uninsured => "Self-pay / uninsured",
+        Other => "Other",
+        _ => payerType,
+    };
+}

@@ -1,0 +1,367 @@
+using Lodestar.Measures.Definitions;
+using Lodestar.Tables;
+using S = Lodestar.Measures.Engine.ClinicalSchema;
+
+namespace Lodestar.Measures.Engine;
+
+/// <summary>
+/// The embedded executor: turns each criterion into a <see cref="PatientSet"/> with one columnar pass
+/// over its table, then combines sets with boolean algebra. A missing optional table (say, no
+/// immunizations in this export) means no patient meets criteria on it, not an error.
+/// </summary>
+public sealed class CriterionEvaluator(EvaluationContext context)
+{
+    public PatientSet Evaluate(Criterion criterion, Period period, IReadOnlyDictionary<string, PatientSet> populations)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return criterion switch
+        {
+            AllOf a => a.Children.Select(c => Evaluate(c, period, populations)).Aggregate((x, y) => x.And(y)),
+            AnyOf a => a.Children.Select(c => Evaluate(c, period, populations)).Aggregate((x, y) => x.Or(y)),
+            Not n => Evaluate(n.Child, period, populations).Not(),
+            PopulationRef p => populations[p.Population],
+            AgeCriterion a => Age(a, period),
+            GenderCriterion g => Gender(g),
+            DeceasedCriterion d => Deceased(d, period),
+            ConditionCriterion c => Condition(c, period),
+            EncounterCriterion e => Encounter(e, period),
+            ObservationCriterion o => Observation(o, period),
+            ProcedureCriterion p => Dated(S.Procedure, S.Performed, p.ValueSet, p.During.Resolve(period), 1),
+            ImmunizationCriterion i => Dated(S.Immunization, S.Occurrence, i.ValueSet, i.During.Resolve(period), i.AtLeast),
+            MedicationCriterion m => Dated(S.MedicationRequest, S.Authored, m.ValueSet, m.During.Resolve(period), 1),
+            CoverageCriterion c => Coverage(c, period),
+            ReadmissionCriterion r => Readmission(r, period),
+            _ => throw new NotSupportedException(criterion.GetType().Name),
+        };
+    }
+
+    private PatientSet Empty() => new(context.PatientCount);
+
+    private PatientSet Age(AgeCriterion a, Period period)
+    {
+        var at = a.At.Resolve(period);
+        var set = Empty();
+        for (var p = 0; p < context.PatientCount; p++)
+        {
+            if (context.Age(p, at) is { } age && age >= (a.Min ?? int.MinValue) && age <= (a.Max ?? int.MaxValue))
+            {
+                set.Add(p);
+            }
+        }
+        return set;
+    }
+
+    private PatientSet Gender(GenderCriterion g)
+    {
+        var column = context.Patients.Get<StringColumn>(S.Gender);
+        var match = column.Match(v => g.Codes.Contains(v, StringComparer.OrdinalIgnoreCase));
+        var set = Empty();
+        for (var p = 0; p < column.Count; p++)
+        {
+            if (column.Codes[p] >= 0 && match[column.Codes[p]])
+            {
+                set.Add(p);
+            }
+        }
+        return set;
+    }
+
+    private PatientSet Deceased(DeceasedCriterion d, Period period)
+    {
+        var limit = d.OnOrBefore.Resolve(period).DayNumber;
+        var column = context.Patients.Get<DateColumn>(S.DeceasedDate);
+        var set = Empty();
+        for (var p = 0; p < column.Count; p++)
+        {
+            if (!column.IsNull(p) && column.Days[p] <= limit)
+            {
+                set.Add(p);
+            }
+        }
+        return set;
+    }
+
+    /// <summary>Prevalence period [onset, abatement] overlaps the window; a refuted or entered-in-error diagnosis never counts.</summary>
+    private PatientSet Condition(ConditionCriterion c, Period period)
+    {
+        var set = Empty();
+        if (!context.HasTable(S.Condition))
+        {
+            return set;
+        }
+        var window = c.Overlaps.Resolve(period);
+        var table = context.Table(S.Condition);
+        var codes = table.Get<StringListColumn>(S.Codes);
+        var match = context.Match(S.Condition, S.Codes, c.ValueSet);
+        var onset = table.Get<DateColumn>(S.Onset);
+        var abatement = table.Get<DateColumn>(S.Abatement);
+        var refuted = table.Has(S.VerificationStatus)
+            ? table.Get<StringColumn>(S.VerificationStatus).Match(v => v is "refuted" or "entered-in-error")
+            : null;
+        var verification = refuted is null ? null : table.Get<StringColumn>(S.VerificationStatus);
+        var rows = context.PatientRows(S.Condition);
+        var start = window.Start.DayNumber;
+        var end = window.End.DayNumber;
+        for (var r = 0; r < rows.Length; r++)
+        {
+            if (rows[r] < 0 || !codes.AnyIn(r, match))
+            {
+                continue;
+            }
+            if (verification is not null && verification.Codes[r] >= 0 && refuted![verification.Codes[r]])
+            {
+                continue;
+            }
+            // An unknown onset is treated as "before the window" (the condition is on the problem list).
+            var begins = onset.IsNull(r) ? int.MinValue : onset.Days[r];
+            var ends = abatement.IsNull(r) ? int.MaxValue : abatement.Days[r];
+            if (begins <= end && ends >= start)
+            {
+                set.Add(rows[r]);
+            }
+        }
+        return set;
+    }
+
+    private PatientSet Encounter(EncounterCriterion e, Period period)
+    {
+        var set = Empty();
+        if (!context.HasTable(S.Encounter))
+        {
+            return set;
+        }
+        var window = e.During.Resolve(period);
+        var table = context.Table(S.Encounter);
+        var rows = context.PatientRows(S.Encounter);
+        var types = table.Get<StringListColumn>(S.Codes);
+        var typeMatch = e.ValueSet is null ? null : context.Match(S.Encounter, S.Codes, e.ValueSet);
+        var classColumn = table.Get<StringColumn>(S.Class);
+        var classMatch = e.Classes.Count == 0 ? null : classColumn.Match(v => e.Classes.Contains(v, StringComparer.OrdinalIgnoreCase));
+        var start = table.Get<DateColumn>(S.Start);
+        var counts = e.AtLeast > 1 ? new int[context.PatientCount] : null;
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var p = rows[r];
+            if (p < 0 || start.IsNull(r) || !window.Contains(start.Days[r]))
+            {
+                continue;
+            }
+            if (typeMatch is not null && !types.AnyIn(r, typeMatch))
+            {
+                continue;
+            }
+            if (classMatch is not null && (classColumn.Codes[r] < 0 || !classMatch[classColumn.Codes[r]]))
+            {
+                continue;
+            }
+            if (counts is null || ++counts[p] >= e.AtLeast)
+            {
+                set.Add(p);
+            }
+        }
+        return set;
+    }
+
+    private PatientSet Observation(ObservationCriterion o, Period period)
+    {
+        var set = Empty();
+        if (!context.HasTable(S.Observation))
+        {
+            return set;
+        }
+        var window = o.During.Resolve(period);
+        var table = context.Table(S.Observation);
+        var rows = context.PatientRows(S.Observation);
+        var codes = table.Get<StringListColumn>(S.Codes);
+        var match = context.Match(S.Observation, S.Codes, o.ValueSet);
+        var effective = table.Get<DateColumn>(S.Effective);
+        var value = table.Get<DoubleColumn>(S.Value);
+        var unit = table.Get<StringColumn>(S.Unit);
+        var systolic = table.Get<DoubleColumn>(S.Systolic);
+        var diastolic = table.Get<DoubleColumn>(S.Diastolic);
+        var tested = o.Value is not null || o.Systolic is not null || o.Diastolic is not null;
+
+        if (o.Pick == ObservationPick.Any || !tested)
+        {
+            for (var r = 0; r < rows.Length; r++)
+            {
+                if (rows[r] >= 0 && !effective.IsNull(r) && window.Contains(effective.Days[r]) && codes.AnyIn(r, match)
+                    && (!tested || Passes(o, Normalised(o.Value, value, unit, r), Get(systolic, r), Get(diastolic, r))))
+                {
+                    set.Add(rows[r]);
+                }
+            }
+            return set;
+        }
+
+        // Latest: the most recent day in the window, and on that day the lowest reading of each kind (CMS165).
+        var latest = new int[context.PatientCount];
+        Array.Fill(latest, int.MinValue);
+        var bestValue = new double[context.PatientCount];
+        var bestSystolic = new double[context.PatientCount];
+        var bestDiastolic = new double[context.PatientCount];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var p = rows[r];
+            if (p < 0 || effective.IsNull(r) || !window.Contains(effective.Days[r]) || !codes.AnyIn(r, match))
+            {
+                continue;
+            }
+            var day = effective.Days[r];
+            var v = Normalised(o.Value, value, unit, r) ?? double.NaN;
+            var s = Get(systolic, r) ?? double.NaN;
+            var d = Get(diastolic, r) ?? double.NaN;
+            if (day > latest[p])
+            {
+                latest[p] = day;
+                bestValue[p] = v;
+                bestSystolic[p] = s;
+                bestDiastolic[p] = d;
+            }
+            else if (day == latest[p])
+            {
+                bestValue[p] = Lowest(bestValue[p], v);
+                bestSystolic[p] = Lowest(bestSystolic[p], s);
+                bestDiastolic[p] = Lowest(bestDiastolic[p], d);
+            }
+        }
+        for (var p = 0; p < latest.Length; p++)
+        {
+            if (latest[p] != int.MinValue && Passes(o, Finite(bestValue[p]), Finite(bestSystolic[p]), Finite(bestDiastolic[p])))
+            {
+                set.Add(p);
+            }
+        }
+        return set;
+    }
+
+    private static double Lowest(double a, double b) => double.IsNaN(a) ? b : double.IsNaN(b) ? a : Math.Min(a, b);
+
+    private static double? Finite(double v) => double.IsNaN(v) ? null : v;
+
+    private static double? Get(DoubleColumn column, int row) => column.IsNull(row) ? null : column.Values[row];
+
+    private static double? Normalised(Comparison? test, DoubleColumn value, StringColumn unit, int row) =>
+        value.IsNull(row) ? null : Units.Convert(value.Values[row], unit[row], test?.Unit);
+
+    /// <summary>Every test given must pass; a missing reading fails its test unless the criterion says missing passes.</summary>
+    private static bool Passes(ObservationCriterion o, double? value, double? systolic, double? diastolic) =>
+        Passes(o.Value, value, o.MissingPasses) && Passes(o.Systolic, systolic, o.MissingPasses) && Passes(o.Diastolic, diastolic, o.MissingPasses);
+
+    private static bool Passes(Comparison? test, double? actual, bool missingPasses) =>
+        test is null || (actual is { } v ? test.Test(v) : missingPasses);
+
+    /// <summary>Rows of a coded, dated table in the window; with atLeast &gt; 1, counted on distinct days.</summary>
+    private PatientSet Dated(string tableName, string dateColumn, string valueSet, Period window, int atLeast)
+    {
+        var set = Empty();
+        if (!context.HasTable(tableName))
+        {
+            return set;
+        }
+        var table = context.Table(tableName);
+        var rows = context.PatientRows(tableName);
+        var codes = table.Get<StringListColumn>(S.Codes);
+        var match = context.Match(tableName, S.Codes, valueSet);
+        var date = table.Get<DateColumn>(dateColumn);
+        var status = table.Has(S.Status) ? table.Get<StringColumn>(S.Status) : null;
+        var voided = status?.Match(v => v is "entered-in-error" or "not-done" or "cancelled" or "revoked" or "stopped");
+        List<(int Patient, int Day)>? hits = atLeast > 1 ? [] : null;
+        for (var r = 0; r < rows.Length; r++)
+        {
+            if (rows[r] < 0 || date.IsNull(r) || !window.Contains(date.Days[r]) || !codes.AnyIn(r, match))
+            {
+                continue;
+            }
+            if (status is not null && status.Codes[r] >= 0 && voided![status.Codes[r]])
+            {
+                continue;
+            }
+            if (hits is null)
+            {
+                set.Add(rows[r]);
+            }
+            else
+            {
+                hits.Add((rows[r], date.Days[r]));
+            }
+        }
+        if (hits is not null)
+        {
+            foreach (var group in hits.Distinct().GroupBy(h => h.Patient).Where(g => g.Count() >= atLeast))
+            {
+                set.Add(group.Key);
+            }
+        }
+        return set;
+    }
+
+    private PatientSet Coverage(CoverageCriterion c, Period period)
+    {
+        var set = Empty();
+        if (!context.HasTable(S.Coverage))
+        {
+            return set;
+        }
+        var at = c.At.Resolve(period).DayNumber;
+        var table = context.Table(S.Coverage);
+        var rows = context.PatientRows(S.Coverage);
+        var payer = table.Get<StringColumn>(S.PayerType);
+        var wanted = payer.Match(v => PayerTypes.Classify(v) is { } t && c.PayerTypes.Contains(t));
+        var start = table.Get<DateColumn>(S.PeriodStart);
+        var end = table.Get<DateColumn>(S.PeriodEnd);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            if (rows[r] >= 0 && payer.Codes[r] >= 0 && wanted[payer.Codes[r]]
+                && (start.IsNull(r) || start.Days[r] <= at) && (end.IsNull(r) || end.Days[r] >= at))
+            {
+                set.Add(rows[r]);
+            }
+        }
+        return set;
+    }
+
+    /// <summary>An inpatient discharge in the window with another inpatient admission 1..N days later.</summary>
+    private PatientSet Readmission(ReadmissionCriterion r, Period period)
+    {
+        var set = Empty();
+        if (!context.HasTable(S.Encounter))
+        {
+            return set;
+        }
+        var window = r.DischargedDuring.Resolve(period);
+        var table = context.Table(S.Encounter);
+        var rows = context.PatientRows(S.Encounter);
+        var classColumn = table.Get<StringColumn>(S.Class);
+        var inpatient = classColumn.Match(v => v is "IMP" or "ACUTE" or "NONAC");
+        var start = table.Get<DateColumn>(S.Start);
+        var end = table.Get<DateColumn>(S.End);
+        var stays = new List<(int Patient, int Admit, int Discharge)>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] >= 0 && classColumn.Codes[i] >= 0 && inpatient[classColumn.Codes[i]] && !start.IsNull(i))
+            {
+                stays.Add((rows[i], start.Days[i], end.IsNull(i) ? start.Days[i] : end.Days[i]));
+            }
+        }
+        stays.Sort();
+        for (var i = 0; i < stays.Count; i++)
+        {
+            var index = stays[i];
+            if (!window.Contains(index.Discharge))
+            {
+                continue;
+            }
+            for (var j = i + 1; j < stays.Count && stays[j].Patient == index.Patient; j++)
+            {
+                var gap = stays[j].Admit - index.Discharge;
+                if (gap >= 1 && gap <= r.WithinDays)
+                {
+                    set.Add(index.Patient);
+                    break;
+                }
+            }
+        }
+        return set;
+    }
+}

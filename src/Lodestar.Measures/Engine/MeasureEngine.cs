@@ -1,0 +1,78 @@
+using Lodestar.Measures.Definitions;
+
+namespace Lodestar.Measures.Engine;
+
+/// <summary>
+/// Evaluates measures over a prepared workspace: populations in eCQM order, each as a patient bitmap,
+/// then every stratum of every stratifier counted from the bitmaps. Stratifications are computed once
+/// per period and shared by every measure.
+/// </summary>
+public sealed class MeasureEngine(EvaluationContext context)
+{
+    private readonly CriterionEvaluator evaluator = new(context);
+
+    public IReadOnlyList<MeasureResult> Evaluate(IEnumerable<MeasureDefinition> measures, IEnumerable<Period> periods, IReadOnlyList<string>? stratifiers = null)
+    {
+        var results = new List<MeasureResult>();
+        var measureList = measures.ToList();
+        foreach (var period in periods)
+        {
+            var wanted = stratifiers ?? MeasureParser.KnownStratifiers;
+            var strata = wanted.ToDictionary(id => id, id => Stratifiers.Compute(id, context, period), StringComparer.Ordinal);
+            foreach (var measure in measureList)
+            {
+                results.Add(Evaluate(measure, period, measure.Stratifiers.Where(strata.ContainsKey).Select(id => strata[id]).ToList()));
+            }
+        }
+        return results;
+    }
+
+    public MeasureResult Evaluate(MeasureDefinition measure, Period period, IReadOnlyList<Stratification> stratifications)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        ArgumentNullException.ThrowIfNull(stratifications);
+        var sets = Populations(measure, period);
+        var group = Count(sets, null);
+        var stratifierResults = new List<StratifierResult>(stratifications.Count);
+        foreach (var s in stratifications)
+        {
+            var counts = Count(sets, s);
+            stratifierResults.Add(new StratifierResult(s.Id, s.Label, s.Strata.Select((stratum, i) => new StratumResult(stratum, counts[i])).ToList()));
+        }
+        return new MeasureResult(measure, period, group[0], stratifierResults, sets);
+    }
+
+    /// <summary>
+    /// The populations with eCQM semantics: denominator ⊆ initial population; exclusions ⊆ denominator;
+    /// numerator excludes the excluded; exceptions apply only to those not meeting the numerator.
+    /// </summary>
+    public IReadOnlyDictionary<string, PatientSet> Populations(MeasureDefinition measure, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        var sets = new Dictionary<string, PatientSet>(StringComparer.Ordinal);
+        var none = new PatientSet(context.PatientCount);
+        PatientSet Eval(string population) =>
+            measure.Populations.TryGetValue(population, out var criterion) ? evaluator.Evaluate(criterion, period, sets) : none;
+
+        var ip = Eval(PopulationCodes.InitialPopulation);
+        sets[PopulationCodes.InitialPopulation] = ip;
+        var denominator = measure.Populations.ContainsKey(PopulationCodes.Denominator) ? Eval(PopulationCodes.Denominator).And(ip) : ip;
+        sets[PopulationCodes.Denominator] = denominator;
+        var exclusion = Eval(PopulationCodes.DenominatorExclusion).And(denominator);
+        sets[PopulationCodes.DenominatorExclusion] = exclusion;
+        var numerator = Eval(PopulationCodes.Numerator).And(denominator).AndNot(exclusion);
+        sets[PopulationCodes.Numerator] = numerator;
+        sets[PopulationCodes.DenominatorException] = Eval(PopulationCodes.DenominatorException).And(denominator).AndNot(exclusion).AndNot(numerator);
+        return sets;
+    }
+
+    private static List<PopulationCounts> Count(IReadOnlyDictionary<string, PatientSet> sets, Stratification? stratification)
+    {
+        var strata = stratification?.Strata.Count ?? 1;
+        var stratumOf = stratification?.StratumOf ?? new int[sets[PopulationCodes.InitialPopulation].Count];
+        var perPopulation = sets.ToDictionary(kv => kv.Key, kv => kv.Value.CountBy(stratumOf, strata), StringComparer.Ordinal);
+        return Enumerable.Range(0, strata)
+            .Select(i => new PopulationCounts(perPopulation.ToDictionary(kv => kv.Key, kv => kv.Value[i], StringComparer.Ordinal)))
+            .ToList();
+    }
+}

@@ -1,0 +1,195 @@
+using System.Runtime.InteropServices;
+
+namespace Lodestar.Tables;
+
+/// <summary>Appends values of one column row by row; <see cref="Build"/> freezes it into a <see cref="Column"/>.</summary>
+public abstract class ColumnBuilder
+{
+    protected ColumnBuilder(string name) => Name = name;
+
+    public string Name { get; }
+
+    public abstract ColumnType Type { get; }
+
+    public int Count { get; protected set; }
+
+    public abstract void AppendNull();
+
+    public abstract Column Build();
+
+    public static ColumnBuilder For(string name, ColumnType type) => type switch
+    {
+        ColumnType.String => new StringColumnBuilder(name),
+        ColumnType.StringList => new StringListColumnBuilder(name),
+        ColumnType.Int64 => new Int64ColumnBuilder(name),
+        ColumnType.Double => new DoubleColumnBuilder(name),
+        ColumnType.Bool => new BoolColumnBuilder(name),
+        ColumnType.Date => new DateColumnBuilder(name),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+}
+
+/// <summary>Interns strings as it goes, so the column is dictionary-encoded from the start.</summary>
+public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
+{
+    private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+    private readonly List<string> dictionary = [];
+    private int[] codes = new int[1024];
+
+    public override ColumnType Type => ColumnType.String;
+
+    public void Append(string? value)
+    {
+        if (Count == codes.Length)
+        {
+            Array.Resize(ref codes, codes.Length * 2);
+        }
+        codes[Count++] = value is null ? -1 : Intern(value);
+    }
+
+    public override void AppendNull() => Append(null);
+
+    internal int Intern(string value)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, value, out var exists);
+        if (!exists)
+        {
+            slot = dictionary.Count;
+            dictionary.Add(value);
+        }
+        return slot;
+    }
+
+    public override Column Build() => new StringColumn(Name, codes[..Count], [.. dictionary]);
+}
+
+public sealed class StringListColumnBuilder(string name) : ColumnBuilder(name)
+{
+    private readonly StringColumnBuilder interner = new(name);
+    private readonly List<int> offsets = [0];
+    private readonly List<int> values = [];
+
+    public override ColumnType Type => ColumnType.StringList;
+
+    public void Append(IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            values.Add(interner.Intern(item));
+        }
+        offsets.Add(values.Count);
+        Count++;
+    }
+
+    public override void AppendNull() => Append([]);
+
+    public override Column Build()
+    {
+        var dictionary = ((StringColumn)interner.Build()).Dictionary;
+        return new StringListColumn(Name, [.. offsets], [.. values], dictionary);
+    }
+}
+
+/// <summary>Shared growth and validity logic for fixed-width columns.</summary>
+public abstract class FixedColumnBuilder<T>(string name) : ColumnBuilder(name) where T : struct
+{
+    private T[] values = new T[1024];
+    private Validity validity = new(1024);
+    private bool anyNull;
+
+    public void Append(T value)
+    {
+        Grow();
+        values[Count] = value;
+        validity.Set(Count);
+        Count++;
+    }
+
+    public void Append(T? value)
+    {
+        if (value is { } v)
+        {
+            Append(v);
+        }
+        else
+        {
+            AppendNull();
+        }
+    }
+
+    public override void AppendNull()
+    {
+        Grow();
+        anyNull = true;
+        Count++;
+    }
+
+    protected (T[] Values, Validity? Validity) Freeze() => (values[..Count], anyNull ? validity.Resize(Count) : null);
+
+    private void Grow()
+    {
+        if (Count < values.Length)
+        {
+            return;
+        }
+        Array.Resize(ref values, values.Length * 2);
+        validity = validity.Resize(values.Length);
+    }
+}
+
+public sealed class Int64ColumnBuilder(string name) : FixedColumnBuilder<long>(name)
+{
+    public override ColumnType Type => ColumnType.Int64;
+
+    public override Column Build()
+    {
+        var (v, valid) = Freeze();
+        return new Int64Column(Name, v, valid);
+    }
+}
+
+public sealed class DoubleColumnBuilder(string name) : FixedColumnBuilder<double>(name)
+{
+    public override ColumnType Type => ColumnType.Double;
+
+    public override Column Build()
+    {
+        var (v, valid) = Freeze();
+        return new DoubleColumn(Name, v, valid);
+    }
+}
+
+public sealed class BoolColumnBuilder(string name) : FixedColumnBuilder<bool>(name)
+{
+    public override ColumnType Type => ColumnType.Bool;
+
+    public override Column Build()
+    {
+        var (v, valid) = Freeze();
+        return new BoolColumn(Name, v, valid);
+    }
+}
+
+public sealed class DateColumnBuilder(string name) : FixedColumnBuilder<int>(name)
+{
+    public override ColumnType Type => ColumnType.Date;
+
+    public void Append(DateOnly? date)
+    {
+        if (date is { } d)
+        {
+            Append(d.DayNumber);
+        }
+        else
+        {
+            AppendNull();
+        }
+    }
+
+    public override Column Build()
+    {
+        var (v, valid) = Freeze();
+        return new DateColumn(Name, v, valid);
+    }
+}

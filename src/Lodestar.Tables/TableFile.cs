@@ -1,0 +1,159 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Lodestar.Tables;
+
+/// <summary>
+/// The workspace's on-disk table format: a small header, then each column's arrays written as raw
+/// little-endian blocks, the whole stream deflated. Reading is one sequential pass into arrays, with
+/// no per-row parsing. Layout (after the magic "LDST" and version byte):
+/// name, row count, column count, then per column: name, type, validity, payload.
+/// </summary>
+public static class TableFile
+{
+    private static readonly byte[] Magic = "LDST"u8.ToArray();
+    private const byte Version = 1;
+
+    public static void Write(Table table, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        stream.Write(Magic);
+        stream.WriteByte(Version);
+        using var deflate = new DeflateStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+        using var writer = new BinaryWriter(deflate, Encoding.UTF8, leaveOpen: true);
+        writer.Write(table.Name);
+        writer.Write(table.RowCount);
+        writer.Write(table.Columns.Count);
+        foreach (var column in table.Columns)
+        {
+            writer.Write(column.Name);
+            writer.Write((byte)column.Type);
+            switch (column)
+            {
+                case StringColumn s:
+                    WriteStrings(writer, s.Dictionary);
+                    WriteArray(writer, s.Codes);
+                    break;
+                case StringListColumn l:
+                    WriteStrings(writer, l.Dictionary);
+                    WriteArray(writer, l.Offsets);
+                    WriteArray(writer, l.Values);
+                    break;
+                case Int64Column i:
+                    WriteValidity(writer, i.Validity);
+                    WriteArray(writer, i.Values);
+                    break;
+                case DoubleColumn d:
+                    WriteValidity(writer, d.Validity);
+                    WriteArray(writer, d.Values);
+                    break;
+                case BoolColumn b:
+                    WriteValidity(writer, b.Validity);
+                    WriteArray(writer, b.Values);
+                    break;
+                case DateColumn t:
+                    WriteValidity(writer, t.Validity);
+                    WriteArray(writer, t.Days);
+                    break;
+                default:
+                    throw new NotSupportedException(column.GetType().Name);
+            }
+        }
+    }
+
+    public static Table Read(Stream stream, string source)
+    {
+        Span<byte> head = stackalloc byte[5];
+        if (stream.ReadAtLeast(head, 5, throwOnEndOfStream: false) < 5 || !head[..4].SequenceEqual(Magic))
+        {
+            throw new InvalidDataException($"{source}: not a Lodestar table file.");
+        }
+        if (head[4] != Version)
+        {
+            throw new InvalidDataException($"{source}: table format version {head[4]} is not supported (expected {Version}); re-run ingest.");
+        }
+        using var inflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(inflate, Encoding.UTF8, leaveOpen: true);
+        var name = reader.ReadString();
+        var rows = reader.ReadInt32();
+        var count = reader.ReadInt32();
+        var columns = new Column[count];
+        for (var c = 0; c < count; c++)
+        {
+            var columnName = reader.ReadString();
+            var type = (ColumnType)reader.ReadByte();
+            columns[c] = type switch
+            {
+                ColumnType.String => ReadString(reader, columnName),
+                ColumnType.StringList => new StringListColumn(columnName, dictionary: ReadStrings(reader), offsets: ReadArray<int>(reader), values: ReadArray<int>(reader)),
+                ColumnType.Int64 => ReadFixed<long>(reader, (v, valid) => new Int64Column(columnName, v, valid)),
+                ColumnType.Double => ReadFixed<double>(reader, (v, valid) => new DoubleColumn(columnName, v, valid)),
+                ColumnType.Bool => ReadFixed<bool>(reader, (v, valid) => new BoolColumn(columnName, v, valid)),
+                ColumnType.Date => ReadFixed<int>(reader, (v, valid) => new DateColumn(columnName, v, valid)),
+                _ => throw new InvalidDataException($"{source}: column {columnName} has unknown type {(byte)type}."),
+            };
+            if (columns[c].Count != rows)
+            {
+                throw new InvalidDataException($"{source}: column {columnName} has {columns[c].Count} rows, expected {rows}.");
+            }
+        }
+        return new Table(name, columns);
+    }
+
+    private static StringColumn ReadString(BinaryReader reader, string name)
+    {
+        var dictionary = ReadStrings(reader);
+        return new StringColumn(name, ReadArray<int>(reader), dictionary);
+    }
+
+    private static Column ReadFixed<T>(BinaryReader reader, Func<T[], Validity?, Column> create) where T : struct
+    {
+        var validity = ReadValidity(reader);
+        return create(ReadArray<T>(reader), validity);
+    }
+
+    private static void WriteStrings(BinaryWriter writer, string[] strings)
+    {
+        writer.Write(strings.Length);
+        foreach (var s in strings)
+        {
+            writer.Write(s);
+        }
+    }
+
+    private static string[] ReadStrings(BinaryReader reader)
+    {
+        var result = new string[reader.ReadInt32()];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = reader.ReadString();
+        }
+        return result;
+    }
+
+    private static void WriteValidity(BinaryWriter writer, Validity? validity)
+    {
+        writer.Write(validity is not null);
+        if (validity is not null)
+        {
+            WriteArray(writer, validity.Bits);
+        }
+    }
+
+    private static Validity? ReadValidity(BinaryReader reader) => reader.ReadBoolean() ? new Validity(ReadArray<ulong>(reader)) : null;
+
+    private static void WriteArray<T>(BinaryWriter writer, T[] values) where T : struct
+    {
+        writer.Write(values.Length);
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    private static T[] ReadArray<T>(BinaryReader reader) where T : struct
+    {
+        var result = new T[reader.ReadInt32()];
+        var bytes = MemoryMarshal.AsBytes(result.AsSpan());
+        reader.BaseStream.ReadExactly(bytes);
+        return result;
+    }
+}

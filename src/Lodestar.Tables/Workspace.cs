@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Lodestar.Diagnostics;
+using Lodestar.IO;
+
+namespace Lodestar.Tables;
+
+/// <summary>
+/// The embedded store: a folder holding one <see cref="TableFile"/> per table and a manifest.
+/// Saving builds a new folder and swaps it in, so an interrupted ingest leaves the previous
+/// workspace intact.
+/// </summary>
+public sealed class Workspace
+{
+    public const string ManifestFile = "manifest.json";
+    private const string TableExtension = ".table";
+
+    private Workspace(string path, IReadOnlyDictionary<string, Table> tables, WorkspaceManifest manifest)
+    {
+        Path = path;
+        Tables = tables;
+        Manifest = manifest;
+    }
+
+    public string Path { get; }
+
+    public IReadOnlyDictionary<string, Table> Tables { get; }
+
+    public WorkspaceManifest Manifest { get; }
+
+    public Table this[string table] =>
+        Tables.TryGetValue(table, out var t) ? t : throw new UserErrorException($"{Path}: the workspace has no table '{table}'; re-run ingest.");
+
+    public static Workspace InMemory(IEnumerable<Table> tables, WorkspaceManifest? manifest = null)
+    {
+        var map = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        return new Workspace("(memory)", map, manifest ?? new WorkspaceManifest(DateTimeOffset.UnixEpoch, [], []));
+    }
+
+    public static void Save(string path, IEnumerable<Table> tables, WorkspaceManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        using var staging = new AtomicDirectory(path);
+        var list = tables.ToList();
+        Parallel.ForEach(list, table =>
+        {
+            using var stream = File.Create(System.IO.Path.Combine(staging.StagingPath, table.Name + TableExtension));
+            TableFile.Write(table, stream);
+        });
+        File.WriteAllText(System.IO.Path.Combine(staging.StagingPath, ManifestFile),
+            JsonSerializer.Serialize(manifest, WorkspaceJson.Default.WorkspaceManifest));
+        staging.Commit();
+    }
+
+    public static Workspace Open(string path)
+    {
+        var manifestPath = System.IO.Path.Combine(path, ManifestFile);
+        if (!File.Exists(manifestPath))
+        {
+            throw new UserErrorException($"{path}: not a Lodestar workspace (no {ManifestFile}); create one with 'lodestar ingest'.");
+        }
+        var manifest = JsonSerializer.Deserialize(File.ReadAllText(manifestPath), WorkspaceJson.Default.WorkspaceManifest)
+            ?? throw new UserErrorException($"{manifestPath}: empty manifest.");
+        var files = Directory.GetFiles(path, "*" + TableExtension);
+        var tables = new Table[files.Length];
+        Parallel.For(0, files.Length, i =>
+        {
+            using var stream = new BufferedStream(File.OpenRead(files[i]), 1 << 20);
+            tables[i] = TableFile.Read(stream, files[i]);
+        });
+        return new Workspace(path, tables.ToDictionary(t => t.Name, StringComparer.Ordinal), manifest);
+    }
+}

@@ -1,0 +1,74 @@
+using Lodestar.Measures.Definitions;
+using Lodestar.Measures.Engine;
+using static Lodestar.Measures.Tests.ClinicalFixture;
+
+namespace Lodestar.Measures.Tests;
+
+public sealed class MeasureEngineTests
+{
+    private static ClinicalFixture Mixed()
+    {
+        var f = new ClinicalFixture();
+        var races = new[] { "2106-3", "2054-5", "1002-5", "2028-9" };
+        for (var i = 0; i < 40; i++)
+        {
+            var id = $"p{i}";
+            f.Patient(id, $"{1950 + i % 30}-03-0{1 + i % 9}", gender: i % 3 == 0 ? "male" : "female", race: races[i % 4],
+                ethnicity: i % 5 == 0 ? "2135-2" : "2186-5", county: i % 2 == 0 ? "28049" : null)
+             .Condition(id, Hypertension, "2018-01-01").Encounter(id, "2025-02-02")
+             .Coverage(id, i % 4 == 0 ? "1" : i % 4 == 1 ? "2" : "5", "2020-01-01", null);
+            if (i % 3 != 0)
+            {
+                f.BloodPressure(id, "2025-07-07", 120 + i, 80);
+            }
+        }
+        return f;
+    }
+
+    [Fact]
+    public void Within_each_stratifier_the_strata_sum_to_the_group_totals()
+    {
+        var catalog = MeasureHarness.Catalog;
+        var engine = new MeasureEngine(new EvaluationContext(Mixed().Build(), catalog));
+        var result = Assert.Single(engine.Evaluate([catalog.Get("cms165-controlling-high-blood-pressure")], [Period.Year(2025)]));
+        Assert.Equal(40, result.Group[PopulationCodes.InitialPopulation]);
+        Assert.Equal(MeasureParser.KnownStratifiers.Count, result.Stratifiers.Count);
+        foreach (var stratifier in result.Stratifiers)
+        {
+            foreach (var population in PopulationCodes.All)
+            {
+                Assert.Equal(result.Group[population], stratifier.Strata.Sum(s => s.Populations[population]));
+            }
+        }
+        var race = result.Stratifiers.Single(s => s.Id == "race");
+        Assert.Equal(["American Indian or Alaska Native", "Asian", "Black or African American", "White"], race.Strata.Select(s => s.Stratum.Label));
+        var payer = result.Stratifiers.Single(s => s.Id == "payer");
+        Assert.Equal(10, payer.Strata.Single(s => s.Stratum.Code == PayerTypes.Medicare).Populations[PopulationCodes.Denominator]);
+        var county = result.Stratifiers.Single(s => s.Id == "county");
+        Assert.Equal(20, county.Strata.Single(s => s.Stratum.Code == "unresolved").Populations[PopulationCodes.InitialPopulation]);
+    }
+
+    [Fact]
+    public void Numerator_members_are_denominator_members_not_excluded()
+    {
+        var engine = new MeasureEngine(new EvaluationContext(Mixed().Build(), MeasureHarness.Catalog));
+        var sets = engine.Populations(MeasureHarness.Catalog.Get("cms165-controlling-high-blood-pressure"), Period.Year(2025));
+        var num = sets[PopulationCodes.Numerator];
+        var allowed = sets[PopulationCodes.Denominator].AndNot(sets[PopulationCodes.DenominatorExclusion]);
+        Assert.Equal(num.Cardinality(), num.And(allowed).Cardinality());
+        Assert.True(num.Cardinality() > 0);
+    }
+
+    [Fact]
+    public void Multiracial_patients_form_their_own_stratum_and_payer_prefers_active_insurance_over_self_pay()
+    {
+        var workspace = new ClinicalFixture()
+            .Patient("a", "1970-01-01").Coverage("a", "81", "2025-01-01", null).Coverage("a", "2", "2025-06-01", "2026-06-01")
+            .Patient("b", "1970-01-01").Coverage("b", "81", "2025-01-01", null).Coverage("b", "5", "2020-01-01", "2025-12-30")
+            .Build();
+        var context = new EvaluationContext(workspace, MeasureHarness.Catalog);
+        var payer = Stratifiers.Compute("payer", context, Period.Year(2025));
+        Assert.Equal(PayerTypes.Medicaid, payer.Strata[payer.StratumOf[0]].Code);  // Medicaid active on Dec 31 beats self-pay
+        Assert.Equal(PayerTypes.Uninsured, payer.Strata[payer.StratumOf[1]].Code); // private ended Dec 30
+    }
+}

@@ -1,0 +1,99 @@
+using Lodestar.Diagnostics;
+using Lodestar.Measures.Definitions;
+
+namespace Lodestar.Measures.Tests;
+
+public sealed class MeasureParserTests
+{
+    private static readonly HashSet<string> ValueSets = ["diabetes", "office-visit"];
+
+    private static List<Diagnostic> Problems(string yaml)
+    {
+        var diagnostics = new List<Diagnostic>();
+        MeasureParser.Parse("m.yaml", yaml, ValueSets.Contains, diagnostics);
+        return diagnostics;
+    }
+
+    private const string Valid = """
+        id: m
+        title: T
+        direction: higher-is-better
+        populations:
+          initial-population:
+            all:
+              - age: { at: end, min: 18, max: 75 }
+              - condition: { value-set: diabetes, overlaps: period }
+          denominator: initial-population
+          numerator:
+            encounter: { value-set: office-visit, during: { from: start-1y, to: end }, at-least: 2 }
+        """;
+
+    [Fact]
+    public void A_valid_definition_parses_into_the_criterion_tree()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var m = MeasureParser.Parse("m.yaml", Valid, ValueSets.Contains, diagnostics);
+        Assert.Empty(diagnostics);
+        var ip = Assert.IsType<AllOf>(m!.Populations[PopulationCodes.InitialPopulation]);
+        Assert.Equal(new AgeCriterion(DateAnchor.PeriodEnd, 18, 75), ip.Children[0]);
+        Assert.Equal(new PopulationRef(PopulationCodes.InitialPopulation), m.Populations[PopulationCodes.Denominator]);
+        var num = Assert.IsType<EncounterCriterion>(m.Populations[PopulationCodes.Numerator]);
+        Assert.Equal(2, num.AtLeast);
+        Assert.Equal("start-1y..end", num.During.ToString());
+    }
+
+    [Theory]
+    // Each row: a mistake, the line it is on, and words of the fix the message must offer.
+    [InlineData("value-set: diabetes", "value-set: diabetis", 8, "unknown value set 'diabetis'")]
+    [InlineData("min: 18, max: 75", "min: 80, max: 75", 7, "swap them")]
+    [InlineData("overlaps: period", "overlap: period", 8, "did you mean 'overlaps'?")]
+    [InlineData("- age:", "- agee:", 7, "did you mean 'age'?")]
+    [InlineData("during: { from: start-1y, to: end }", "during: { from: end, to: start-1y }", 11, "swap 'from' and 'to'")]
+    [InlineData("at: end", "at: the end", 7, "'start-27mo'")]
+    [InlineData("direction: higher-is-better", "direction: up", 3, "expected one of: higher-is-better, lower-is-better")]
+    public void Definition_errors_name_the_line_and_the_fix(string correct, string mistake, int line, string fix)
+    {
+        var problems = Problems(Valid.Replace(correct, mistake, StringComparison.Ordinal));
+        var problem = Assert.Single(problems);
+        Assert.Equal("m.yaml", problem.Source);
+        Assert.Equal(line, problem.Line);
+        Assert.Contains(fix, problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_comparison_is_reported()
+    {
+        var yaml = Valid.Replace("encounter: { value-set: office-visit, during: { from: start-1y, to: end }, at-least: 2 }",
+            "observation: { value-set: diabetes, value: \"about 9\" }", StringComparison.Ordinal);
+        Assert.Contains("is not a comparison", Assert.Single(Problems(yaml)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_yaml_is_a_diagnostic_not_an_exception()
+    {
+        var problem = Assert.Single(Problems("id: [unclosed\ntitle: x\n"));
+        Assert.Contains("not valid YAML", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_population_may_not_refer_to_a_later_one()
+    {
+        var yaml = Valid.Replace("denominator: initial-population", "denominator: numerator", StringComparison.Ordinal);
+        Assert.Contains("not defined before it", Assert.Single(Problems(yaml)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_catalog_loads_without_problems()
+    {
+        var catalog = MeasureCatalog.Load();
+        Assert.True(catalog.Measures.Count >= 4);
+        Assert.All(catalog.ValueSets.Values, vs => Assert.NotEmpty(vs.Source));
+    }
+
+    [Fact]
+    public void Unknown_measure_id_suggests_the_closest()
+    {
+        var e = Assert.Throws<UserErrorException>(() => MeasureCatalog.Load().Get("cms165-controlling-high-blood-presure"));
+        Assert.Contains("did you mean 'cms165-controlling-high-blood-pressure'", e.Message, StringComparison.Ordinal);
+    }
+}
