@@ -1,0 +1,128 @@
+namespace Lodestar.Equity.Tests;
+
+public sealed class DirectStandardisationTests
+{
+    // European Standard Population 2013, 19 bands (0-4 … 85-89, 90+): PHEindicatormethods' default standard (esp2013).
+    private static readonly double[] Esp2013 =
+        [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000];
+
+    // PHEindicatormethods v2.1.0 tests/testthat/testdata_DSR_ISR.xlsx, sheet testdata_multiarea (shared band populations).
+    private static readonly double[] Population =
+        [636, 558, 609, 543, 384, 594, 669, 843, 660, 576, 606, 522, 426, 273, 300, 288, 153, 123, 207];
+
+    private static readonly long[] Big = [127, 25, 18, 21, 12, 27, 48, 27, 29, 32, 32, 34, 45, 65, 38, 68, 74, 82, 91];
+    private static readonly long[] Small = [12, 4, 3, 2, 3, 4, 8, 2, 2, 3, 4, 5, 6, 8, 5, 6, 5, 5, 4];
+    private static readonly long[] Tiny = [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 2, 3]; // one NA count, read as 0 like PHE
+
+    // Expected: sheet testresults_DSR of the same workbook (calculate_dsr, Dobson method), 1e-9 relative.
+    [Theory]
+    [InlineData("big", 10_000, 0.95, 1043.0247991469423, 971.77090679856803, 1117.894091547925)]
+    [InlineData("big", 10_000, 0.998, 1043.0247991469423, 932.32878802199036, 1162.0595999522059)]
+    [InlineData("small", 10_000, 0.95, 110.3212025300104, 87.745576753670903, 136.70882227251795)]       // 91 events
+    [InlineData("small", 100_000, 0.998, 1103.212025300104, 763.64203579398793, 1530.0328948244762)]
+    public void Dobson_matches_PHEindicatormethods_test_results(string area, double per, double confidence, double value, double lower, double upper)
+    {
+        var events = area == "big" ? Big : Small;
+        var r = DirectStandardisation.Rate(events, Population, Esp2013, new DsrOptions { Multiplier = per, Confidence = confidence, Method = DsrMethod.Dobson });
+        Tolerance.Relative(value, r.Value!.Value);
+        Tolerance.Relative(lower, r.Lower!.Value);
+        Tolerance.Relative(upper, r.Upper!.Value);
+    }
+
+    [Fact]
+    public void Dobson_blanks_the_rate_below_ten_events_like_PHE()
+    {
+        // testresults_DSR: testdata_tiny (9 events) → value NA, "dsr NA for total count < 10".
+        var r = DirectStandardisation.Rate(Tiny, Population, Esp2013, new DsrOptions { Method = DsrMethod.Dobson });
+        Assert.Null(r.Value);
+        Assert.Null(r.Lower);
+        Assert.Equal(9, r.Events);
+        Assert.Contains("< 10", r.Note, StringComparison.Ordinal);
+    }
+
+    // SEER*Stat tutorial "Calculating Age-adjusted Rates", step 3 (seer.cancer.gov/seerstat/tutorials/aarates/step3.html):
+    // SEER 9, Nov 2006 submission, 19 age groups, 2000 US standard → 400.3 per 100,000 (published to 1 decimal).
+    [Fact]
+    public void Age_adjusted_rate_matches_the_SEER_Stat_tutorial()
+    {
+        long[] count = [29, 87, 67, 71, 87, 177, 290, 657, 1072, 1691, 2428, 2931, 2881, 2817, 2817, 2744, 2634, 1884, 1705];
+        double[] pop = [139879, 553189, 736212, 770999, 651390, 639159, 676354, 736557, 724826, 700200, 617437, 516541, 361170, 259440, 206204, 172087, 142958, 99654, 92692];
+        var standard = StandardPopulation.Us2000Seer19.Bands.Select(b => b.Weight).ToArray();
+        var r = DirectStandardisation.Rate(count, pop, standard);
+        Assert.Equal(400.3, Math.Round(r.Value!.Value, 1));
+        Assert.InRange(r.Value!.Value, r.Lower!.Value, r.Upper!.Value);
+    }
+
+    // Fay & Feuer 1997: the gamma interval is exact whenever the standard is proportional to the study population,
+    // so with one band (or proportional bands) it must equal the exact Poisson limits; the values are
+    // PHEindicatormethods testdata_Rate.xlsx exact rows (x/100 per 100).
+    [Theory]
+    [InlineData(1, 0.95, 2.5317807984289897E-2, 5.571643390938898)]
+    [InlineData(5, 0.998, 0.739371731917839, 16.454745203680105)]
+    public void Fay_Feuer_reduces_to_exact_Poisson_limits_for_a_proportional_standard(long x, double confidence, double lower, double upper)
+    {
+        var one = DirectStandardisation.Rate([x], [100], [1], new DsrOptions { Multiplier = 100, Confidence = confidence });
+        Tolerance.Relative(lower, one.Lower!.Value);
+        Tolerance.Relative(upper, one.Upper!.Value);
+
+        // Split the same events over two bands whose standard is proportional to their population (60 : 40).
+        var split = DirectStandardisation.Rate([x / 2, x - x / 2], [60, 40], [6, 4], new DsrOptions { Multiplier = 100, Confidence = confidence });
+        Tolerance.Relative(lower, split.Lower!.Value);
+        Tolerance.Relative(upper, split.Upper!.Value);
+        // Tiwari's upper limit coincides with Fay-Feuer when all per-band weights are equal.
+        var tiwari = DirectStandardisation.Rate([x / 2, x - x / 2], [60, 40], [6, 4], new DsrOptions { Multiplier = 100, Confidence = confidence, Method = DsrMethod.Tiwari });
+        Tolerance.Relative(upper, tiwari.Upper!.Value);
+    }
+
+    [Fact]
+    public void Tiwari_interval_is_no_wider_than_Fay_Feuer_and_shares_its_lower_limit()
+    {
+        var ff = DirectStandardisation.Rate(Small, Population, Esp2013);
+        var tw = DirectStandardisation.Rate(Small, Population, Esp2013, new DsrOptions { Method = DsrMethod.Tiwari });
+        Assert.Equal(ff.Lower, tw.Lower);
+        Assert.True(tw.Upper <= ff.Upper);
+        Assert.True(tw.Upper > tw.Value);
+    }
+
+    [Fact]
+    public void Nchs_rule_uses_the_normal_interval_from_100_events()
+    {
+        var r = DirectStandardisation.Rate(Big, Population, Esp2013, new DsrOptions { Method = DsrMethod.Nchs });
+        var z = Proportions.Z(0.95);
+        Tolerance.Relative(r.Value!.Value - z * r.StandardError!.Value, r.Lower!.Value, 1e-12);
+        var small = DirectStandardisation.Rate(Small, Population, Esp2013, new DsrOptions { Method = DsrMethod.Nchs });
+        var gamma = DirectStandardisation.Rate(Small, Population, Esp2013);
+        Assert.Equal(gamma.Upper, small.Upper); // 91 events: gamma
+    }
+
+    [Fact]
+    public void Zero_events_give_rate_zero_lower_zero_and_a_positive_upper_limit()
+    {
+        var r = DirectStandardisation.Rate(new long[19], Population, Esp2013);
+        Assert.Equal(0, r.Value);
+        Assert.Equal(0, r.Lower);
+        Assert.True(r.Upper > 0);
+        Assert.Contains("unreliable", r.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_band_with_no_population_makes_the_rate_not_estimable()
+    {
+        var r = DirectStandardisation.Rate([1, 2], [0, 100], [1, 1]);
+        Assert.Null(r.Value);
+        Assert.Contains("no population", r.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Interval_contains_the_estimate_and_narrows_as_population_grows()
+    {
+        var previous = double.MaxValue;
+        foreach (var scale in new[] { 1, 10, 100 })
+        {
+            var r = DirectStandardisation.Rate(Small.Select(x => x * scale).ToArray(), Population.Select(n => n * scale).ToArray(), Esp2013, new DsrOptions());
+            Assert.InRange(r.Value!.Value, r.Lower!.Value, r.Upper!.Value);
+            Assert.True(r.Upper!.Value - r.Lower!.Value < previous);
+            previous = r.Upper!.Value - r.Lower!.Value;
+        }
+    }
+}
