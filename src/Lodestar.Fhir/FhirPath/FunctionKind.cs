@@ -1,0 +1,33 @@
+namespace Lodestar.Fhir.FhirPath;
+
+internal enum FunctionKind : byte
+{
+    Where,
+    Select,
+    Exists,
+    Empty,
+    All,
+    Not,
+    First,
+    Last,
+    Tail,
+    Skip,
+    Take,
+    Count,
+    Distinct,
+    HasValue,
+    Join,
+    Extension,
+    OfType,
+    Is,
+    As,
+    GetResourceKey,
+    GetReferenceKey,
+    LowBoundary,
+    HighBoundary,
+    ToString,
+    StartsWith,
+    EndsWith,
+    ContainsText,
+    Iif,
+}

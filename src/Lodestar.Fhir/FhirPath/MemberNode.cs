@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Lodestar.Fhir.FhirPath;
+
+/// <summary>
+/// <c>source.name</c>, or a bare <c>name</c> on the focus. A leading type name (<c>Patient.name</c>)
+/// selects the focus itself when it is a resource of that type (FHIRPath §3 "Path selection").
+/// </summary>
+internal sealed class MemberNode(Node? source, string name) : Node
+{
+    private readonly byte[] nameUtf8 = Encoding.UTF8.GetBytes(name);
+    private readonly bool mayBeTypeName = source is null && name.Length > 0 && char.IsAsciiLetterUpper(name[0]);
+
+    public override string? IdentifierName => source is null ? name : null;
+
+    public override void Evaluate(EvalContext context, ItemList input, ItemList output)
+    {
+        if (source is null)
+        {
+            Navigate(input, output);
+            return;
+        }
+        var focus = context.Rent();
+        try
+        {
+            source.Evaluate(context, input, focus);
+            Navigate(focus, output);
+        }
+        finally
+        {
+            context.Return(focus);
+        }
+    }
+
+    private void Navigate(ItemList focus, ItemList output)
+    {
+        foreach (ref readonly var item in focus.AsSpan())
+        {
+            if (mayBeTypeName && item.IsObject && item.Element.TryGetProperty("resourceType"u8, out var type) && type.ValueEquals(nameUtf8))
+            {
+                output.Add(item);
+                continue;
+            }
+            Navigation.Child(item, nameUtf8, output);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace Lodestar.Fhir.FhirPath;
+
+/// <summary>Equality and ordering of single FHIRPath values (spec §6.1 "Equality", §6.2 "Comparison").</summary>
+internal static class Values
+{
+    /// <summary>Whether two single values are equal (<c>=</c>) or equivalent (<c>~</c>: case- and whitespace-insensitive strings).</summary>
+    public static bool Equal(in Item left, in Item right, bool equivalent)
+    {
+        var a = left.ToPrimitive();
+        var b = right.ToPrimitive();
+        if (a.IsNumber && b.IsNumber)
+        {
+            return a.Number == b.Number;
+        }
+        if (a.Kind == ItemKind.String && b.Kind == ItemKind.String)
+        {
+            return equivalent
+                ? string.Equals(Normalize(a.Text!), Normalize(b.Text!), StringComparison.OrdinalIgnoreCase)
+                : string.Equals(a.Text, b.Text, StringComparison.Ordinal);
+        }
+        if (a.Kind == ItemKind.Boolean && b.Kind == ItemKind.Boolean)
+        {
+            return a.Flag == b.Flag;
+        }
+        if (a.Kind == ItemKind.Json && b.Kind == ItemKind.Json && a.Element.ValueKind == JsonValueKind.Object && b.Element.ValueKind == JsonValueKind.Object)
+        {
+            return JsonElement.DeepEquals(a.Element, b.Element);
+        }
+        return false;
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Orders two values; null when they are not comparable (different kinds, or objects).</summary>
+    public static int? Compare(in Item left, in Item right)
+    {
+        var a = left.ToPrimitive();
+        var b = right.ToPrimitive();
+        if (a.IsNumber && b.IsNumber)
+        {
+            return a.Number.CompareTo(b.Number);
+        }
+        if (a.Kind == ItemKind.String && b.Kind == ItemKind.String)
+        {
+            // Dates and times in FHIR's ISO 8601 forms order correctly as text at equal precision.
+            return string.CompareOrdinal(a.Text, b.Text);
+        }
+        if (a.Kind == ItemKind.Boolean && b.Kind == ItemKind.Boolean)
+        {
+            return a.Flag.CompareTo(b.Flag);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Lodestar.Fhir.Views;
+
+/// <summary>
+/// One output column of a compiled view, in view order (SQL on FHIR v2 "Column ordering": a select's own
+/// columns, then its nested selects', then its unionAll's).
+/// </summary>
+/// <param name="Name">The column name, unique in the view.</param>
+/// <param name="Path">The FHIRPath expression that fills it.</param>
+/// <param name="Type">The declared FHIR type (<c>string</c>, <c>date</c>, <c>integer</c>, <c>decimal</c>, ...), or null when the view leaves it open.</param>
+/// <param name="Collection">True when a cell holds an array of values rather than at most one.</param>
+/// <param name="Index">0-based position in the row.</param>
+public readonly record struct ViewColumn(string Name, string Path, string? Type, bool Collection, int Index);

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Lodestar.Fhir.FhirPath;
+
+namespace Lodestar.Fhir.Views;
+
+/// <summary>
+/// A compiled SQL on FHIR v2 ViewDefinition: its columns and a way to turn one resource into rows.
+/// Compile once (<see cref="Load"/>, <see cref="Parse(JsonElement, string)"/>), then call
+/// <see cref="Evaluate"/> from any number of threads; every FHIRPath was parsed at compile time.
+/// </summary>
+public sealed class ViewDefinition
+{
+    private readonly ConcurrentBag<ViewRunner> runners = [];
+
+    internal ViewDefinition(string source, string name, string resource, CompiledSelect root, CompiledColumn[] columns, (Node, string)[] filters)
+    {
+        Source = source;
+        Name = name;
+        Resource = resource;
+        Root = root;
+        Filters = filters;
+        Columns = Array.ConvertAll(columns, c => c.Column);
+    }
+
+    /// <summary>Where the view came from (a file path, or a label for in-memory views), used in messages.</summary>
+    public string Source { get; }
+
+    /// <summary>The view's <c>name</c>, or the file name when it has none.</summary>
+    public string Name { get; }
+
+    /// <summary>The FHIR resource type the view runs on (<c>Patient</c>, <c>Observation</c>, ...).</summary>
+    public string Resource { get; }
+
+    /// <summary>The output columns in view order.</summary>
+    public IReadOnlyList<ViewColumn> Columns { get; }
+
+    internal CompiledSelect Root { get; }
+
+    internal (Node Filter, string Where)[] Filters { get; }
+
+    /// <summary>Reads and compiles a ViewDefinition file; any problem is a <see cref="ViewDefinitionException"/> naming the place.</summary>
+    public static ViewDefinition Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ViewDefinitionException(path, "", "the view file does not exist");
+        }
+        using var stream = File.OpenRead(path);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ViewDefinitionException(path, "", $"not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+        }
+        using (document)
+        {
+            return Parse(document.RootElement, path);
+        }
+    }
+
+    /// <summary>Compiles a ViewDefinition held in JSON text.</summary>
+    public static ViewDefinition Parse(string json, string source = "view")
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new ViewDefinitionException(source, "", $"not valid JSON: {e.Message}");
+        }
+        using (document)
+        {
+            return Parse(document.RootElement, source);
+        }
+    }
+
+    /// <summary>Compiles a ViewDefinition. The element is not kept: the compiled view owns copies of what it needs.</summary>
+    public static ViewDefinition Parse(JsonElement view, string source = "view") =>
+        ViewCompiler.Compile(view.Clone(), source);
+
+    /// <summary>True when a resource of this type is one the view runs on.</summary>
+    public bool AppliesTo(string resourceType) => string.Equals(resourceType, Resource, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Evaluates the view on one resource and hands each row to <paramref name="sink"/>. Resources of another type
+    /// give no rows. A path that fails on this resource (e.g. several values in a non-collection column) throws a
+    /// <see cref="ViewDefinitionException"/> naming the column; callers reading bad data may catch it and reject the record.
+    /// Thread-safe.
+    /// </summary>
+    public void Evaluate(JsonElement resource, IViewRowSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (resource.ValueKind != JsonValueKind.Object
+            || !resource.TryGetProperty("resourceType"u8, out var type)
+            || type.ValueKind != JsonValueKind.String
+            || !type.ValueEquals(Resource))
+        {
+            return;
+        }
+        if (!runners.TryTake(out var runner))
+        {
+            runner = new ViewRunner(this);
+        }
+        try
+        {
+            runner.Evaluate(resource, sink);
+        }
+        finally
+        {
+            runners.Add(runner);
+        }
+    }
+}

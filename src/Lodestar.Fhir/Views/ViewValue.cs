@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using Lodestar.Fhir.FhirPath;
+
+namespace Lodestar.Fhir.Views;
+
+/// <summary>
+/// One cell of a view row. Values read from the resource stay as references into its JSON until asked for,
+/// so producing a row allocates nothing for scalar cells; numbers are decimals (FHIR decimals are exact).
+/// </summary>
+public readonly struct ViewValue
+{
+    private readonly Item item;
+    private readonly ViewValue[]? items;
+
+    internal ViewValue(ViewValueKind kind, in Item item, ViewValue[]? items)
+    {
+        Kind = kind;
+        this.item = item;
+        this.items = items;
+    }
+
+    public ViewValueKind Kind { get; }
+
+    public bool IsNull => Kind == ViewValueKind.Null;
+
+    /// <summary>The elements of an <see cref="ViewValueKind.Array"/> cell (empty for every other kind).</summary>
+    public ReadOnlySpan<ViewValue> Items => items;
+
+    /// <summary>A string cell's text; for other kinds, their FHIR text form (numbers invariant, true/false, JSON for objects).</summary>
+    public string? GetString() => Kind switch
+    {
+        ViewValueKind.Null => null,
+        ViewValueKind.Array => JsonSerializer.Serialize(ToArrayOfStrings()),
+        ViewValueKind.Integer or ViewValueKind.Decimal => GetDecimal().ToString(CultureInfo.InvariantCulture),
+        _ => Text.Of(item),
+    };
+
+    public long GetInt64() => Kind is ViewValueKind.Integer or ViewValueKind.Decimal
+        ? (long)item.ToPrimitive().Number
+        : throw new InvalidOperationException($"a {Kind} cell is not a number");
+
+    public decimal GetDecimal() => Kind is ViewValueKind.Integer or ViewValueKind.Decimal
+        ? item.ToPrimitive().Number
+        : throw new InvalidOperationException($"a {Kind} cell is not a number");
+
+    public bool GetBoolean() => Kind == ViewValueKind.Boolean
+        ? item.ToPrimitive().Flag
+        : throw new InvalidOperationException($"a {Kind} cell is not a boolean");
+
+    /// <summary>Writes the value as JSON: strings, numbers, booleans, null, arrays, or the object itself.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        switch (Kind)
+        {
+            case ViewValueKind.Null:
+                writer.WriteNullValue();
+                break;
+            case ViewValueKind.String:
+                if (item.Kind == ItemKind.Json && item.Element.ValueKind == JsonValueKind.String)
+                {
+                    item.Element.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteStringValue(Text.Of(item));
+                }
+                break;
+            case ViewValueKind.Integer:
+            case ViewValueKind.Decimal:
+                writer.WriteNumberValue(GetDecimal());
+                break;
+            case ViewValueKind.Boolean:
+                writer.WriteBooleanValue(GetBoolean());
+                break;
+            case ViewValueKind.Json:
+                item.Element.WriteTo(writer);
+                break;
+            case ViewValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var element in Items)
+                {
+                    element.WriteTo(writer);
+                }
+                writer.WriteEndArray();
+                break;
+        }
+    }
+
+    public override string ToString() => GetString() ?? "";
+
+    private string?[] ToArrayOfStrings()
+    {
+        var result = new string?[items!.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = items[i].GetString();
+        }
+        return result;
+    }
+
+    internal static ViewValue Null => default;
+
+    /// <summary>Types a value for a column: the declared FHIR type decides integer vs decimal, JSON decides the rest.</summary>
+    internal static ViewValue From(in Item item, string? declaredType)
+    {
+        var kind = item.Kind switch
+        {
+            ItemKind.String => ViewValueKind.String,
+            ItemKind.Integer => ViewValueKind.Integer,
+            ItemKind.Decimal => ViewValueKind.Decimal,
+            ItemKind.Boolean => ViewValueKind.Boolean,
+            _ => item.Element.ValueKind switch
+            {
+                JsonValueKind.String => ViewValueKind.String,
+                JsonValueKind.True or JsonValueKind.False => ViewValueKind.Boolean,
+                JsonValueKind.Number => item.ToPrimitive().Kind == ItemKind.Integer ? ViewValueKind.Integer : ViewValueKind.Decimal,
+                _ => ViewValueKind.Json,
+            },
+        };
+        if (kind is ViewValueKind.Integer or ViewValueKind.Decimal && declaredType is not null)
+        {
+            if (declaredType == "decimal")
+            {
+                kind = ViewValueKind.Decimal;
+            }
+            else if (declaredType is "string" or "code" or "id" or "uri")
+            {
+                kind = ViewValueKind.String;
+            }
+        }
+        return new ViewValue(kind, item, null);
+    }
+
+    internal static ViewValue FromArray(ViewValue[] values) => new(ViewValueKind.Array, default, values);
+}
