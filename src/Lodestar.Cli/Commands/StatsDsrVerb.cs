@@ -1,0 +1,181 @@
+using System.CommandLine;
+using Lodestar.Diagnostics;
+using Lodestar.Equity;
+
+namespace Lodestar.Cli.Commands;
+
+/// <summary><c>stats dsr</c>: directly standardised rates per group (or, with <c>--method indirect</c>, standardised ratios).</summary>
+internal static class StatsDsrVerb
+{
+    public static Command Create()
+    {
+        var input = StatsOptions.Input();
+        var output = StatsOptions.Out();
+        var confidence = StatsOptions.Confidence();
+        var per = StatsOptions.Per();
+        var method = new Option<string>("--method")
+        {
+            Description = "gamma (Fay–Feuer, default), tiwari, dobson (PHE; blanks < 10 events), nchs (normal from 100 events, gamma below) or indirect (SMR).",
+            DefaultValueFactory = _ => "gamma",
+        };
+        var standard = new Option<string>("--standard")
+        {
+            Description = "us2000-11 (NCHS, default), us2000-19 (SEER) or a CSV with age_band,weight.",
+            DefaultValueFactory = _ => "us2000-11",
+        };
+        var minEvents = new Option<long?>("--min-events") { Description = "Blank rates from fewer events (default: 10 for dobson, none otherwise)." };
+        var reference = new Option<string?>("--reference") { Description = "indirect only: the group whose age-specific rates are the reference (default: all groups pooled)." };
+        var command = new Command("dsr",
+            "Directly age-standardised rates to the 2000 US standard (or your own) with Fay–Feuer, Tiwari, Dobson or NCHS intervals; " +
+            "or indirectly standardised ratios (SMR) with exact/Byar limits. Input columns: group,age_band,events,population.\n\n" +
+            "Example:\n  lodestar stats dsr --input deaths-by-age.csv --out dsr.csv --standard us2000-11 --method gamma")
+        {
+            input, output, confidence, per, method, standard, minEvents, reference,
+        };
+        command.SetAction(parse =>
+        {
+            var m = parse.GetValue(method)!.ToLowerInvariant();
+            var c = StatsOptions.ParseConfidence(parse.GetValue(confidence)!);
+            var multiplier = StatsOptions.ParsePer(parse.GetValue(per), 100_000);
+            var table = StatsTable.Read(parse.GetValue(input)!);
+            var result = m == "indirect"
+                ? Indirect(table, c, multiplier, parse.GetValue(reference))
+                : Direct(table, c, multiplier, m, parse.GetValue(standard)!, parse.GetValue(minEvents));
+            return StatsCommand.Finish(parse, result, parse.GetValue(output)!, "groups");
+        });
+        return command;
+    }
+
+    private static StatsOutput Direct(StatsTable table, double confidence, double multiplier, string methodName, string standardName, long? minEvents)
+    {
+        var method = methodName switch
+        {
+            "gamma" or "fay-feuer" => DsrMethod.FayFeuer,
+            "tiwari" => DsrMethod.Tiwari,
+            "dobson" => DsrMethod.Dobson,
+            "nchs" => DsrMethod.Nchs,
+            _ => throw new UserErrorException($"--method: '{methodName}' is not one of gamma, tiwari, dobson, nchs, indirect"),
+        };
+        var standard = standardName.ToLowerInvariant() switch
+        {
+            "us2000-11" => StandardPopulation.Us2000Nchs11,
+            "us2000-19" => StandardPopulation.Us2000Seer19,
+            _ when File.Exists(standardName) => ReadStandard(standardName),
+            _ => throw new UserErrorException($"--standard: '{standardName}' is not us2000-11, us2000-19 or an existing CSV file"),
+        };
+        var groups = ReadBands(table, standard);
+        var options = new DsrOptions { Confidence = confidence, Multiplier = multiplier, Method = method, MinimumEvents = minEvents };
+        var output = new StatsOutput(["group", "events", "population", "bands", "value", "lower", "upper", "se", "crude_rate", "method", "standard", "confidence", "multiplier", "note"]);
+        foreach (var (group, bands) in groups)
+        {
+            var events = bands.Select(b => b.Events).ToArray();
+            var population = bands.Select(b => b.Population).ToArray();
+            var weights = bands.Select(b => standard.Bands[b.Band].Weight).ToArray();
+            var r = DirectStandardisation.Rate(events, population, weights, options);
+            double? crude = r.Population > 0 ? r.Events / r.Population * multiplier : null;
+            var note = bands.Count < standard.Bands.Count
+                ? Join(r.Note, $"{bands.Count} of {standard.Bands.Count} bands; weights re-normalised over those present")
+                : r.Note;
+            output.Add(group, r.Events, r.Population, (long)bands.Count, r.Value, r.Lower, r.Upper, r.StandardError, crude,
+                StatsOptions.Name(r.Method), standard.Name, confidence, multiplier, note);
+        }
+        return output;
+    }
+
+    private static StatsOutput Indirect(StatsTable table, double confidence, double multiplier, string? referenceGroup)
+    {
+        var groups = ReadBands(table, null);
+        if (referenceGroup is not null && !groups.ContainsKey(referenceGroup))
+        {
+            throw new UserErrorException($"--reference: group '{referenceGroup}' is not in {table.Source}");
+        }
+        // Reference age-specific rates: the named group's, or all groups pooled.
+        var refEvents = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var refPeople = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (group, bands) in groups)
+        {
+            if (referenceGroup is not null && group != referenceGroup)
+            {
+                continue;
+            }
+            foreach (var b in bands)
+            {
+                refEvents[b.Label] = refEvents.GetValueOrDefault(b.Label) + b.Events;
+                refPeople[b.Label] = refPeople.GetValueOrDefault(b.Label) + b.Population;
+            }
+        }
+        var output = new StatsOutput(["group", "observed", "expected", "value", "lower", "upper", "rate", "rate_lower", "rate_upper", "method", "reference", "confidence", "multiplier", "note"]);
+        var referenceName = referenceGroup ?? "all groups";
+        foreach (var (group, bands) in groups)
+        {
+            var observed = bands.Sum(b => b.Events);
+            var missing = bands.FirstOrDefault(b => !(refPeople.GetValueOrDefault(b.Label) > 0));
+            if (missing.Label is not null)
+            {
+                output.Add(group, observed, null, null, null, null, null, null, null, "", referenceName, confidence, multiplier,
+                    $"not estimable: the reference has no population in age band {missing.Label}");
+                continue;
+            }
+            var population = bands.Select(b => b.Population).ToArray();
+            var re = bands.Select(b => refEvents[b.Label]).ToArray();
+            var rp = bands.Select(b => refPeople[b.Label]).ToArray();
+            var expected = Enumerable.Range(0, bands.Count).Sum(i => re[i] / rp[i] * population[i]);
+            if (!(expected > 0))
+            {
+                output.Add(group, observed, expected, null, null, null, null, null, null, "", referenceName, confidence, multiplier,
+                    "not estimable: expected count is 0");
+                continue;
+            }
+            var r = IndirectStandardisation.Ratio(observed, population, re, rp, confidence, RateMethod.Auto, 1, multiplier);
+            output.Add(group, observed, r.Expected, r.Ratio.Value, r.Ratio.Lower, r.Ratio.Upper, r.Rate.Value, r.Rate.Lower, r.Rate.Upper,
+                StatsOptions.Name(r.Method), referenceName, confidence, multiplier, "");
+        }
+        return output;
+    }
+
+    private readonly record struct BandRow(string Label, int Band, long Events, double Population);
+
+    /// <summary>Rows grouped by group in order of first appearance; with a standard, labels must be its bands.</summary>
+    private static Dictionary<string, List<BandRow>> ReadBands(StatsTable table, StandardPopulation? standard)
+    {
+        var g = table.Column("group");
+        var a = table.Column("age_band");
+        var x = table.Column("events");
+        var n = table.Column("population");
+        var groups = new Dictionary<string, List<BandRow>>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var group = table.Text(row, g);
+            var label = table.Text(row, a);
+            var band = -1;
+            if (standard is not null)
+            {
+                band = standard.IndexOf(label);
+                if (band < 0)
+                {
+                    throw table.Error(row, a, $"unknown age band '{label}' for standard {standard.Name} (expected one of: {string.Join(", ", standard.Bands.Select(s => s.Label))})");
+                }
+            }
+            var events = table.Count(row, x);
+            var population = table.Amount(row, n);
+            if (!groups.TryGetValue(group, out var list))
+            {
+                groups[group] = list = [];
+            }
+            if (list.Any(b => string.Equals(b.Label, label, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw table.Error(row, a, $"age band '{label}' appears twice for group '{group}'");
+            }
+            list.Add(new BandRow(standard is null ? label : standard.Bands[band].Label, band, events, population));
+        }
+        return groups;
+    }
+
+    private static StandardPopulation ReadStandard(string path)
+    {
+        using var reader = new StreamReader(path);
+        return StandardPopulation.Read(reader, path);
+    }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : a + "; " + b;
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+
+namespace Lodestar.Cli.Tests;
+
+public sealed class StatsCommandTests : IDisposable
+{
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "lodestar-stats-" + Guid.NewGuid().ToString("N"));
+
+    public StatsCommandTests() => Directory.CreateDirectory(dir);
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private async Task<List<Dictionary<string, string>>> RunOk(params string[] args)
+    {
+        var (code, output, err) = await ExitCodeTests.Run(args);
+        Assert.True(code == 0, $"exit {code}: {err}{output}");
+        var outPath = args[Array.IndexOf(args, "--out") + 1];
+        var lines = File.ReadAllLines(outPath);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => SplitCsv(l).Select((v, i) => (header[i], v)).ToDictionary(p => p.Item1, p => p.v)).ToList();
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') { quoted = false; }
+                else { field.Append(c); }
+            }
+            else if (c == '"') { quoted = true; }
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else { field.Append(c); }
+        }
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    private static void Near(double expected, string actual, double relative = 1e-9) =>
+        Assert.True(Math.Abs(expected - D(actual)) <= relative * Math.Abs(expected), $"expected {expected:R}, got {actual}");
+
+    [Fact]
+    public async Task Proportion_writes_Wilson_limits_and_keeps_the_input_columns()
+    {
+        // PHEindicatormethods testdata_Prop: 65/100 → 0.55254443296887967, 0.73635751756902468.
+        var input = Write("p.csv", "group,region,numerator,denominator\nA,north,65,100\nB,south,0,20\nC,east,20,20\nD,west,3,0\n");
+        var rows = await RunOk("stats", "proportion", "--input", input, "--out", Path.Combine(dir, "p-out.csv"));
+        Assert.Equal("north", rows[0]["region"]);
+        Near(0.55254443296887967, rows[0]["lower"]);
+        Near(0.73635751756902468, rows[0]["upper"]);
+        Assert.Equal("0", rows[1]["lower"]);        // 0 events: lower exactly 0
+        Assert.Equal("1", rows[2]["upper"]);        // all events: upper exactly 1
+        Assert.Equal("", rows[3]["value"]);         // no denominator: defined empty output, not NaN
+        Assert.Contains("denominator is 0", rows[3]["note"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Proportion_offers_Clopper_Pearson_and_percentages()
+    {
+        var input = Write("p.csv", "group,numerator,denominator\nA,0,20\n");
+        var rows = await RunOk("stats", "proportion", "--input", input, "--out", Path.Combine(dir, "o.csv"), "--method", "clopper-pearson", "--per", "100");
+        Assert.Equal(16.84, Math.Round(D(rows[0]["upper"]), 2)); // Newcombe 1998 Table I method 5: 0/20 → 0.1684
+        Assert.Equal("clopper-pearson", rows[0]["method"]);
+    }
+
+    [Fact]
+    public async Task Rate_switches_from_exact_to_Byar_and_suppresses_small_counts()
+    {
+        // PHEindicatormethods testdata_Rate: 1/100 and 20/100 per 100.
+        var input = Write("r.csv", "group,events,population\nA,1,100\nB,20,100\nC,250,220\n");
+        var rows = await RunOk("stats", "rate", "--input", input, "--out", Path.Combine(dir, "r-out.csv"), "--per", "100");
+        Assert.Equal("exact", rows[0]["method"]);
+        Near(2.5317807984289897E-2, rows[0]["lower"]);
+        Assert.Equal("byar", rows[1]["method"]);
+        Near(30.889880369197066, rows[1]["upper"]);
+
+        var suppressed = await RunOk("stats", "rate", "--input", input, "--out", Path.Combine(dir, "s-out.csv"), "--suppress-below", "11");
+        Assert.Equal("primary", suppressed[0]["suppressed"]);
+        Assert.Equal("", suppressed[0]["events"]);  // the count itself is withheld, not only the rate
+        Assert.Equal("", suppressed[0]["value"]);
+        Assert.Equal("complementary", suppressed[1]["suppressed"]); // 20 is the next smallest: otherwise 1 = total − 20 − 250
+        Assert.Equal("", suppressed[2]["suppressed"]);
+    }
+
+    [Fact]
+    public async Task Dsr_standardises_to_the_SEER_19_group_standard()
+    {
+        // SEER*Stat age-adjusted rate tutorial, step 3: 400.3 per 100,000.
+        long[] count = [29, 87, 67, 71, 87, 177, 290, 657, 1072, 1691, 2428, 2931, 2881, 2817, 2817, 2744, 2634, 1884, 1705];
+        long[] pop = [139879, 553189, 736212, 770999, 651390, 639159, 676354, 736557, 724826, 700200, 617437, 516541, 361170, 259440, 206204, 172087, 142958, 99654, 92692];
+        string[] bands = ["00", "01-04", "05-09", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85+"];
+        var csv = "group,age_band,events,population\n" + string.Concat(bands.Select((b, i) => $"seer9,{b},{count[i]},{pop[i]}\n"));
+        var rows = await RunOk("stats", "dsr", "--input", Write("d.csv", csv), "--out", Path.Combine(dir, "d-out.csv"), "--standard", "us2000-19");
+        Assert.Equal(400.3, Math.Round(D(rows[0]["value"]), 1));
+        Assert.Equal("gamma", rows[0]["method"]);
+        Assert.Equal("19", rows[0]["bands"]);
+    }
+
+    [Fact]
+    public async Task Dsr_with_a_user_standard_and_Dobson_matches_PHE()
+    {
+        // PHEindicatormethods testdata_DSR_ISR.xlsx, testdata_big with ESP2013: 1043.0247991469423 per 10,000 (Dobson).
+        string[] bands = ["0-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89", "90+"];
+        int[] esp = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000];
+        int[] pop = [636, 558, 609, 543, 384, 594, 669, 843, 660, 576, 606, 522, 426, 273, 300, 288, 153, 123, 207];
+        int[] big = [127, 25, 18, 21, 12, 27, 48, 27, 29, 32, 32, 34, 45, 65, 38, 68, 74, 82, 91];
+        int[] tiny = [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 2, 3];
+        var standard = Write("esp2013.csv", "age_band,weight\n" + string.Concat(bands.Select((b, i) => $"{b},{esp[i]}\n")));
+        var csv = "group,age_band,events,population\n" + string.Concat(bands.Select((b, i) => $"big,{b},{big[i]},{pop[i]}\n"))
+            + string.Concat(bands.Select((b, i) => $"tiny,{b},{tiny[i]},{pop[i]}\n"));
+        var rows = await RunOk("stats", "dsr", "--input", Write("d.csv", csv), "--out", Path.Combine(dir, "d-out.csv"), "--standard", standard, "--method", "dobson", "--per", "10000");
+        Near(1043.0247991469423, rows[0]["value"]);
+        Near(971.77090679856803, rows[0]["lower"]);
+        Near(1117.894091547925, rows[0]["upper"]);
+        Assert.Equal("", rows[1]["value"]); // 9 events: PHE blanks below 10
+        Assert.Contains("< 10", rows[1]["note"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dsr_indirect_gives_standardised_ratios_against_all_groups_pooled()
+    {
+        var csv = "group,age_band,events,population\nA,young,10,1000\nA,old,50,500\nB,young,20,2000\nB,old,100,1000\n";
+        var rows = await RunOk("stats", "dsr", "--input", Write("d.csv", csv), "--out", Path.Combine(dir, "i-out.csv"), "--method", "indirect");
+        Near(1, rows[0]["value"], 1e-12); // same age-specific rates as the pooled reference
+        Assert.Equal("byar", rows[0]["method"]);
+    }
+
+    [Fact]
+    public async Task Compare_classifies_groups_with_the_AHRQ_rule()
+    {
+        var input = Write("c.csv", "group,numerator,denominator\nWhite,10000,1000000\nBlack,11000,1000000\nAsian,10900,1000000\nTiny,3,100\n");
+        var rows = await RunOk("stats", "compare", "--input", input, "--out", Path.Combine(dir, "c-out.csv"), "--reference", "White");
+        Assert.Equal("reference", rows[0]["ahrq"]);
+        Assert.Equal("worse", rows[1]["ahrq"]);  // +10% exactly and significant
+        Assert.Equal("same", rows[2]["ahrq"]);   // +9%
+        Assert.Equal("same", rows[3]["ahrq"]);   // +200% but 3 events: not significant
+        Near(1.1, rows[1]["ratio"], 1e-12);
+    }
+
+    [Fact]
+    public async Task Compare_accepts_ready_made_values_and_standard_errors()
+    {
+        var input = Write("c.csv", "group,value,se,population\nA,100,5,1000\nB,100,5,2000\n");
+        var rows = await RunOk("stats", "compare", "--input", input, "--out", Path.Combine(dir, "c-out.csv"));
+        Assert.Equal("B", rows[0]["reference"]);           // largest population
+        Assert.Equal("1", rows[0]["ratio"]);               // identical groups: ratio 1
+        Assert.Equal("0", rows[0]["difference"]);          // and difference 0
+        Assert.Equal("same", rows[0]["ahrq"]);
+    }
+
+    [Fact]
+    public async Task Disparity_reproduces_Chesson_2017_and_adds_ordered_indices()
+    {
+        // Chesson et al. 2017 Table 4 scenario G: IDisp 166.5, weighted 137.2.
+        var input = Write("g.csv", "group,events,population\nWhite,70800,200000000\nBlack,563240,40000000\nHispanic,52360,55000000\nAPI,4480,20000000\nAIAN,2820,3000000\n");
+        var rows = await RunOk("stats", "disparity", "--input", input, "--out", Path.Combine(dir, "g-out.csv"));
+        var byName = rows.ToDictionary(r => r["index"]);
+        Assert.Equal(166.5, Math.Round(D(byName["idisp"]["value"]), 1));
+        Assert.Equal(137.2, Math.Round(D(byName["idisp_weighted"]["value"]), 1));
+        Assert.False(byName.ContainsKey("sii")); // no order column
+
+        var ordered = Write("q.csv", "group,numerator,denominator,order\nQ1,300,10000,1\nQ2,250,10000,2\nQ3,200,12000,3\nQ4,150,9000,3\nQ5,120,11000,5\nQ6,5,0,6\n");
+        var q = (await RunOk("stats", "disparity", "--input", ordered, "--out", Path.Combine(dir, "q-out.csv"))).ToDictionary(r => r["index"]);
+        Assert.True(D(q["sii"]["value"]) < 0);    // adverse outcome concentrated among the disadvantaged
+        Assert.Contains("Q6", q["groups"]["note"], StringComparison.Ordinal); // no population: set aside, said so
+        Assert.Equal("5", q["groups"]["value"]);
+    }
+
+    [Fact]
+    public async Task Disparity_of_equal_groups_is_zero()
+    {
+        var input = Write("e.csv", "group,events,population,order\nA,10,1000,1\nB,20,2000,2\nC,30,3000,3\n");
+        var rows = (await RunOk("stats", "disparity", "--input", input, "--out", Path.Combine(dir, "e-out.csv"))).ToDictionary(r => r["index"]);
+        foreach (var name in new[] { "idisp", "idisp_weighted", "bgv", "theil", "mld", "sii", "rci" })
+        {
+            Assert.True(Math.Abs(D(rows[name]["value"])) < 1e-9, $"{name} = {rows[name]["value"]}");
+        }
+    }
+
+    [Fact]
+    public async Task Trend_reports_APC_and_gap_narrowing()
+    {
+        var csv = "group,period,numerator,denominator\n"
+            + "A,2018,300,10000\nA,2019,260,10000\nA,2020,220,10000\nA,2021,180,10000\nA,2022,150,10000\n"
+            + "B,2018,100,10000\nB,2019,101,10000\nB,2020,99,10000\nB,2021,100,10000\nB,2022,100,10000\n"
+            + "C,2018,0,100\nC,2019,1,100\nC,2020,0,100\n";
+        var rows = (await RunOk("stats", "trend", "--input", Write("t.csv", csv), "--out", Path.Combine(dir, "t-out.csv"), "--reference", "B")).ToDictionary(r => r["group"]);
+        Assert.Equal("improving", rows["A"]["trend"]);
+        Assert.Equal("narrowing", rows["A"]["gap"]);
+        Assert.Equal("no_significant_change", rows["B"]["trend"]);
+        Assert.Equal("not_estimable", rows["C"]["trend"]); // a zero rate on the log scale
+        Assert.Equal("", rows["C"]["apc"]);
+    }
+
+    // Malformed input: one line naming the file, the row and the column; exit code 1.
+    [Theory]
+    [InlineData("proportion", "group,numerator\nA,1\n", "denominator: missing column")]
+    [InlineData("proportion", "group,numerator,denominator\nA,1,10\nB,-3,10\n", ":3: numerator: negative count -3")]
+    [InlineData("proportion", "group,numerator,denominator\nA,12,10\n", ":2: numerator: 12 is greater than the denominator 10")]
+    [InlineData("rate", "group,events,population\nA,x,10\n", ":2: events: not a whole number 'x'")]
+    [InlineData("rate", "group,events,population\nA,1,-5\n", ":2: population: negative count -5")]
+    [InlineData("rate", "group,events,population\nA,1\n", ":2: has 2 fields; the header has 3")]
+    [InlineData("dsr", "group,age_band,events,population\nA,0-4,1,10\n", ":2: age_band: unknown age band '0-4' for standard us2000-11")]
+    [InlineData("compare", "group,numerator,denominator\nA,1,10\nA,2,10\n", ":3: group: group 'A' appears twice")]
+    [InlineData("trend", "group,period,numerator,denominator\nA,2020,1,10\nA,2020,2,10\n", ":3: period: period 2020 appears twice")]
+    public async Task Malformed_input_is_a_one_line_user_error(string verb, string csv, string message)
+    {
+        var input = Write("bad.csv", csv);
+        var (code, _, err) = await ExitCodeTests.Run("stats", verb, "--input", input, "--out", Path.Combine(dir, "never.csv"));
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(dir, "never.csv")));
+    }
+
+    [Theory]
+    [InlineData("--confidence", "1.5", "--confidence: 1.5 is outside")]
+    [InlineData("--method", "magic", "--method: 'magic' is not one of")]
+    [InlineData("--per", "0", "--per: must be a positive number")]
+    public async Task Bad_options_are_user_errors(string option, string value, string message)
+    {
+        var input = Write("ok.csv", "group,events,population\nA,1,10\n");
+        var (code, _, err) = await ExitCodeTests.Run("stats", "rate", "--input", input, "--out", Path.Combine(dir, "o.csv"), option, value);
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_input_file_is_a_user_error()
+    {
+        var (code, _, err) = await ExitCodeTests.Run("stats", "rate", "--input", Path.Combine(dir, "nope.csv"), "--out", Path.Combine(dir, "o.csv"));
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains("no such file", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Confidence_accepts_percent_and_fraction_alike()
+    {
+        var input = Write("ok.csv", "group,events,population\nA,65,100\n");
+        var a = await RunOk("stats", "rate", "--input", input, "--out", Path.Combine(dir, "a.csv"), "--confidence", "99.8", "--per", "100");
+        var b = await RunOk("stats", "rate", "--input", input, "--out", Path.Combine(dir, "b.csv"), "--confidence", "0.998", "--per", "100");
+        Assert.Equal(a[0]["lower"], b[0]["lower"]);
+        Near(42.880261471480203, a[0]["lower"]); // PHE testdata_Rate, 99.8%
+    }
+
+    [Fact]
+    public async Task Every_stats_subcommand_has_an_example()
+    {
+        var stats = LodestarCli.BuildRoot().Subcommands.Single(c => c.Name == "stats");
+        Assert.Equal(["proportion", "rate", "dsr", "compare", "disparity", "trend"], stats.Subcommands.Select(c => c.Name));
+        foreach (var sub in stats.Subcommands)
+        {
+            Assert.Contains("Example", sub.Description, StringComparison.Ordinal);
+            var (code, output, _) = await ExitCodeTests.Run("stats", sub.Name, "--help");
+            Assert.Equal(0, code);
+            Assert.Contains("--input", output, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+namespace Lodestar.Equity.Tests;
+
+public sealed class DisparityIndicesTests
+{
+    private static readonly double[] ChessonPopulation = [200e6, 40e6, 55e6, 20e6, 3e6];
+
+    // Chesson et al., Sex Transm Dis 2017;44:513 (PMC6727205), Tables 2 and 4: cases by race/ethnicity (White, Black,
+    // Hispanic, A/PI, AI/AN) and the published Index of Disparity and Weighted Index of Disparity (1 decimal).
+    [Theory]
+    [InlineData(new long[] { 54000, 206080, 29100, 2900, 2485 }, 133.0, 114.8)]   // Table 2, scenario C (2007)
+    [InlineData(new long[] { 46800, 170480, 26350, 2880, 3222 }, 134.1, 112.1)]   // Table 2, scenario D (2010)
+    [InlineData(new long[] { 70800, 563240, 52360, 4480, 2820 }, 166.5, 137.2)]   // Table 4, scenario G (1992)
+    [InlineData(new long[] { 56600, 482300, 49200, 4200, 2880 }, 163.8, 136.9)]   // Table 4, scenario H (1993)
+    public void Index_of_disparity_matches_Chesson_2017(long[] cases, double idisp, double weighted)
+    {
+        var groups = cases.Select((c, i) => GroupStatistic.FromRate($"g{i}", c, ChessonPopulation[i])).ToArray();
+        var result = DisparityIndices.Compute(groups).ToDictionary(x => x.Name);
+        Assert.Equal(idisp, Math.Round(result["idisp"].Value!.Value, 1));
+        Assert.Equal(weighted, Math.Round(result["idisp_weighted"].Value!.Value, 1));
+    }
+
+    // PHEindicatormethods v2.1.0 tests/testthat/testdata_SII.xlsx, "default (e.g. life expectancy)", area1 (deciles).
+    private static readonly double[] LePopulation = [7291, 7997, 6105, 7666, 5790, 6934, 5918, 5974, 7147, 7534];
+    private static readonly double[] LeValue = [75.933459010308098, 78.344238272784295, 83.836063104165405, 83.637539966493094, 80.465503152955904, 81.115675985702197, 81.693083571856207, 84.190006206098701, 80.595564108147201, 86.289434957862397];
+    private static readonly double[] LeSe = [1.6384724263585451, 1.578192884542907, 1.5134355059640296, 1.7754906175801293, 1.7013390591981388, 1.5641210737675499, 1.3681148366878566, 1.4001418005940802, 2.4328463975781616, 1.5665181695934678];
+
+    private static GroupStatistic[] Deciles(double[] population, double[] value, double[] se) =>
+        Enumerable.Range(0, population.Length).Select(i => new GroupStatistic($"q{i + 1}", value[i], se[i], population[i], i + 1)).ToArray();
+
+    [Fact]
+    public void Sii_and_rii_match_PHEindicatormethods()
+    {
+        var result = DisparityIndices.Compute(Deciles(LePopulation, LeValue, LeSe)).ToDictionary(x => x.Name);
+        Tolerance.Relative(6.9346164736688189, result["sii"].Value!.Value);
+        Tolerance.Relative(1.0888180804446217, result["rii_phe"].Value!.Value);
+        Tolerance.Relative(1 / 1.0888180804446217, result["kmi"].Value!.Value);
+    }
+
+    // PHE's limits are simulated (100,000 repetitions); the issue allows 2% for simulation-based intervals.
+    [Theory]
+    [InlineData(SiiInterval.Analytic, 0.95, 3.1275946176508169, 10.7586873680794, 1.0383690591642838, 1.1412993360251238)]
+    [InlineData(SiiInterval.Simulation, 0.95, 3.1275946176508169, 10.7586873680794, 1.0383690591642838, 1.1412993360251238)]
+    [InlineData(SiiInterval.Simulation, 0.99, 1.9243274437391116, 11.99208403800279, 1.0234148326541768, 1.1587677685047233)] // 99%: deeper tail, noisier
+    public void Sii_interval_is_within_two_percent_of_PHEindicatormethods(SiiInterval method, double confidence, double siiLo, double siiHi, double riiLo, double riiHi)
+    {
+        var options = new DisparityOptions { SiiInterval = method, Confidence = confidence };
+        var result = DisparityIndices.Compute(Deciles(LePopulation, LeValue, LeSe), options).ToDictionary(x => x.Name);
+        Tolerance.Relative(siiLo, result["sii"].Lower!.Value, 0.02);
+        Tolerance.Relative(siiHi, result["sii"].Upper!.Value, 0.02);
+        Tolerance.Relative(riiLo, result["rii_phe"].Lower!.Value, 0.02);
+        Tolerance.Relative(riiHi, result["rii_phe"].Upper!.Value, 0.02);
+    }
+
+    [Fact]
+    public void Sii_simulation_on_the_log_scale_matches_PHE_rates()
+    {
+        // testdata_SII "rate (e.g. infant mortality) - default parameters", area1: value_type 1, SE on the log scale.
+        double[] pop = [279012, 255993, 236961, 214315, 192812, 183546, 168593, 164822, 154836, 138165];
+        double[] value = [5.8922196894757208, 4.7345044591063035, 3.827634083245766, 3.8681380211371112, 3.6771570234217785, 3.1436261209723995, 3.1258711808912585, 2.9425683464586041, 2.8287995039913199, 2.7648101907140012];
+        double[] se = [2.458749781093432E-2, 2.8651772387909245E-2, 3.313428067829554E-2, 3.4656742217817678E-2, 3.7477373945545213E-2, 4.1552591866051265E-2, 4.3478344743185383E-2, 4.5324801522114426E-2, 4.7695676062254659E-2, 5.1071054013305549E-2];
+        var options = new DisparityOptions { SiiInterval = SiiInterval.Simulation, SiiValueType = SiiValueType.Rate };
+        var result = DisparityIndices.Compute(Deciles(pop, value, se), options).ToDictionary(x => x.Name);
+        Tolerance.Relative(-3.2752012326471758, result["sii"].Value!.Value);
+        Tolerance.Relative(0.40600068953980034, result["rii_phe"].Value!.Value);
+        Tolerance.Relative(-3.5868233016744155, result["sii"].Lower!.Value, 0.02);
+        Tolerance.Relative(-2.9653170017272723, result["sii"].Upper!.Value, 0.02);
+        Tolerance.Relative(0.36888170199068804, result["rii_phe"].Lower!.Value, 0.02);
+        Tolerance.Relative(0.44624776652446996, result["rii_phe"].Upper!.Value, 0.02);
+    }
+
+    [Fact]
+    public void Simulation_is_reproducible_for_a_seed()
+    {
+        var options = new DisparityOptions { SiiInterval = SiiInterval.Simulation, Repetitions = 2000, Seed = 7 };
+        var a = DisparityIndices.Compute(Deciles(LePopulation, LeValue, LeSe), options).Single(x => x.Name == "sii");
+        var b = DisparityIndices.Compute(Deciles(LePopulation, LeValue, LeSe), options).Single(x => x.Name == "sii");
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void All_indices_are_zero_when_all_groups_are_equal()
+    {
+        var groups = Enumerable.Range(1, 5).Select(i => GroupStatistic.FromRate($"q{i}", 20 * i, 1000.0 * i, 1000, i)).ToArray();
+        foreach (var index in DisparityIndices.Compute(groups))
+        {
+            if (index.Name is "rii_phe" or "kmi" or "range_ratio")
+            {
+                Tolerance.Relative(1, index.Value!.Value, 1e-12); // ratios are 1, not 0
+            }
+            else
+            {
+                Assert.True(Math.Abs(index.Value!.Value) < 1e-12, $"{index.Name} = {index.Value}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Between_group_variance_theil_and_mld_match_their_definitions_on_two_groups()
+    {
+        // Two equal-sized groups with rates 10 and 30: μ = 20, BGV = ½·100 + ½·100 = 100,
+        // Theil = ½(0.5 ln 0.5) + ½(1.5 ln 1.5), MLD = ½ ln 2 + ½ ln(2/3) (Harper & Lynch 2005 definitions).
+        var groups = new[] { new GroupStatistic("a", 10, 1, 500), new GroupStatistic("b", 30, 2, 500) };
+        var r = DisparityIndices.Compute(groups).ToDictionary(x => x.Name);
+        Tolerance.Relative(100, r["bgv"].Value!.Value, 1e-12);
+        Tolerance.Relative(0.5 * 0.5 * Math.Log(0.5) + 0.5 * 1.5 * Math.Log(1.5), r["theil"].Value!.Value, 1e-12);
+        Tolerance.Relative(0.5 * Math.Log(2) + 0.5 * Math.Log(2.0 / 3), r["mld"].Value!.Value, 1e-12);
+        Tolerance.Relative(0.5 * 100 * 10 / 20 + 0.5 * 100 * 10 / 20, r["idisp_weighted"].Value!.Value, 1e-12);
+        // BGV variance (Ahn et al. 2018): 4 rᵀAΣAr + 2 tr((AΣ)²) with p = (½, ½), s = (1, 2).
+        var quad = 1 * Math.Pow(0.5 * -10, 2) + 4 * Math.Pow(0.5 * 10, 2);
+        var a11 = 0.25; // ½ − ¼, and off-diagonals −¼
+        var trace = a11 * a11 * 1 * 1 + 2 * a11 * a11 * 1 * 4 + a11 * a11 * 4 * 4;
+        Tolerance.Relative(Math.Sqrt(4 * quad + 2 * trace), r["bgv"].StandardError!.Value, 1e-12);
+    }
+
+    [Fact]
+    public void Mld_is_not_estimable_with_a_zero_rate_and_theil_loses_only_its_interval()
+    {
+        var groups = new[] { GroupStatistic.FromRate("a", 0, 1000), GroupStatistic.FromRate("b", 10, 1000) };
+        var r = DisparityIndices.Compute(groups).ToDictionary(x => x.Name);
+        Assert.Null(r["mld"].Value);
+        Assert.NotNull(r["theil"].Value);
+        Assert.Null(r["theil"].Lower);
+        Assert.Null(r["range_ratio"].Value);
+    }
+
+    [Fact]
+    public void Tied_ranks_share_one_ridit()
+    {
+        var groups = new[]
+        {
+            new GroupStatistic("a", 1, 0, 100, 1),
+            new GroupStatistic("b", 1, 0, 100, 2), // tied with c
+            new GroupStatistic("c", 1, 0, 200, 2),
+        };
+        var p = new[] { 0.25, 0.25, 0.5 };
+        var ridit = DisparityIndices.Ridits(groups, p);
+        Assert.Equal([0.125, 0.625, 0.625], ridit);
+    }
+
+    [Fact]
+    public void A_single_group_gives_zero_indices_and_no_divisor_for_J_minus_1()
+    {
+        var one = new[] { GroupStatistic.FromRate("only", 5, 1000) };
+        var r = DisparityIndices.Compute(one, new DisparityOptions { IdispDivideByGroupsCompared = true }).ToDictionary(x => x.Name);
+        Assert.Null(r["idisp"].Value);
+        Assert.Equal(0, r["bgv"].Value);
+        Assert.Equal(0, r["theil"].Value);
+    }
+
+    [Fact]
+    public void Idisp_reference_and_divisor_are_options()
+    {
+        // Chesson 2017 Table 4 scenario G with the most favourable group (A/PI) as reference and J − 1.
+        long[] cases = [70800, 563240, 52360, 4480, 2820];
+        var groups = cases.Select((c, i) => GroupStatistic.FromRate($"g{i}", c, ChessonPopulation[i])).ToArray();
+        var r = DisparityIndices.Compute(groups, new DisparityOptions { IdispReference = IdispReference.MostFavourable, IdispDivideByGroupsCompared = true })
+            .Single(x => x.Name == "idisp");
+        var rates = groups.Select(g => g.Value).ToArray();
+        Tolerance.Relative(100 * rates.Sum(x => Math.Abs(x - 22.4)) / 4 / 22.4, r.Value!.Value, 1e-12);
+        Assert.Contains("(J−1)", r.Definition, StringComparison.Ordinal);
+    }
+}
