@@ -51,9 +51,9 @@ public sealed record ObservationCriterion(
     string ValueSet,
     Window During,
     ObservationPick Pick,
-    Comparison? Value,
-    Comparison? Systolic,
-    Comparison? Diastolic,
+    ValueComparison? Value,
+    ValueComparison? Systolic,
+    ValueComparison? Diastolic,
     bool MissingPasses = false) : Criterion;
 
 /// <summary>A procedure in the value set performed within the window.</summary>

@@ -335,16 +335,16 @@ public static class MeasureParser
             }
         }
 
-        private Comparison? Compare(YamlMappingNode a, string key, string path)
+        private ValueComparison? Compare(YamlMappingNode a, string key, string path)
         {
             var text = y.String(a, key, required: false, path);
             if (text is null)
             {
                 return null;
             }
-            return Comparison.TryParse(text, out var c)
+            return ValueComparison.TryParse(text, out var c)
                 ? c
-                : Invalid<Comparison?>(YamlReader.Get(a, key)!, path, $"'{text}' is not a comparison; write e.g. '< 140', '>= 9 %', '> 75 mmol/mol'", null);
+                : Invalid<ValueComparison?>(YamlReader.Get(a, key)!, path, $"'{text}' is not a comparison; write e.g. '< 140', '>= 9 %', '> 75 mmol/mol'", null);
         }
     }
 }

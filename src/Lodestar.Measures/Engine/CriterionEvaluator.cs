@@ -241,14 +241,14 @@ public sealed class CriterionEvaluator(EvaluationContext context)
 
     private static double? Get(DoubleColumn column, int row) => column.IsNull(row) ? null : column.Values[row];
 
-    private static double? Normalised(Comparison? test, DoubleColumn value, StringColumn unit, int row) =>
+    private static double? Normalised(ValueComparison? test, DoubleColumn value, StringColumn unit, int row) =>
         value.IsNull(row) ? null : Units.Convert(value.Values[row], unit[row], test?.Unit);
 
     /// <summary>Every test given must pass; a missing reading fails its test unless the criterion says missing passes.</summary>
     private static bool Passes(ObservationCriterion o, double? value, double? systolic, double? diastolic) =>
         Passes(o.Value, value, o.MissingPasses) && Passes(o.Systolic, systolic, o.MissingPasses) && Passes(o.Diastolic, diastolic, o.MissingPasses);
 
-    private static bool Passes(Comparison? test, double? actual, bool missingPasses) =>
+    private static bool Passes(ValueComparison? test, double? actual, bool missingPasses) =>
         test is null || (actual is { } v ? test.Test(v) : missingPasses);
 
     /// <summary>Rows of a coded, dated table in the window; with atLeast &gt; 1, counted on distinct days.</summary>

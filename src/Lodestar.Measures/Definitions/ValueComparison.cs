@@ -5,7 +5,7 @@ namespace Lodestar.Measures.Definitions;
 public enum Comparator { Less, LessOrEqual, Greater, GreaterOrEqual, Equal }
 
 /// <summary>A value test such as "&lt; 140" or "&gt; 9 %"; the unit, when given, is what the data is normalised to.</summary>
-public sealed record Comparison(Comparator Op, double Value, string? Unit)
+public sealed record ValueComparison(Comparator Op, double Value, string? Unit)
 {
     public bool Test(double actual) => Op switch
     {
@@ -16,7 +16,7 @@ public sealed record Comparison(Comparator Op, double Value, string? Unit)
         _ => actual == Value,
     };
 
-    public static bool TryParse(string text, out Comparison? comparison)
+    public static bool TryParse(string text, out ValueComparison? comparison)
     {
         comparison = null;
         var t = text.Trim();
@@ -38,7 +38,7 @@ public sealed record Comparison(Comparator Op, double Value, string? Unit)
         {
             return false;
         }
-        comparison = new Comparison(op, value, rest.Length > 1 ? rest[1] : null);
+        comparison = new ValueComparison(op, value, rest.Length > 1 ? rest[1] : null);
         return true;
     }
 

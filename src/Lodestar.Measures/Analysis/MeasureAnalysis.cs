@@ -1,0 +1,131 @@
+using Lodestar.Equity;
+using Lodestar.Measures.Definitions;
+using Lodestar.Measures.Engine;
+using Direction = Lodestar.Measures.Definitions.Direction;
+
+namespace Lodestar.Measures.Analysis;
+
+/// <summary>
+/// Turns engine counts into published figures: Wilson intervals for each score, each stratum compared with
+/// its stratifier's reference group (difference, ratio, NHQDR better/same/worse), and small-cell
+/// suppression applied jointly to every count the report shows (all stratifiers share the group totals,
+/// and within a stratum the populations are tied by IP = (IP−DEN) + DEN, DEN = DENEX + DENEXCEP + NUM + not met).
+/// </summary>
+public static class MeasureAnalysis
+{
+    /// <summary>The parts each stratum is split into; published populations are sums of them.</summary>
+    private enum Part { IpNotDen, Exclusion, Exception, Numerator, NotMet, Ip, Den }
+
+    private const int Parts = 7;
+
+    public static MeasureFigures Analyse(MeasureResult result, AnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        options ??= new AnalysisOptions();
+        var rows = new List<PopulationCounts> { result.Group };
+        foreach (var s in result.Stratifiers)
+        {
+            rows.AddRange(s.Strata.Select(x => x.Populations));
+        }
+        var suppression = Suppress(result, rows, options.SuppressionThreshold);
+        var row = 0;
+        var group = Figures(new Stratum("all", "All patients"), rows[0], suppression, row++, options);
+        var stratifiers = new List<StratifierFigures>();
+        foreach (var s in result.Stratifiers)
+        {
+            var strata = s.Strata.Select(x => Figures(x.Stratum, x.Populations, suppression, row++, options)).ToList();
+            stratifiers.Add(Compare(s, strata, result.Measure, options));
+        }
+        return new MeasureFigures(result, group, stratifiers, options);
+    }
+
+    private static StratumFigures Figures(Stratum stratum, PopulationCounts counts, SuppressionReason[] suppression, int row, AnalysisOptions options)
+    {
+        Published P(Part part, long value) => new(value, suppression[row * Parts + (int)part]);
+        var populations = new Dictionary<string, Published>(StringComparer.Ordinal)
+        {
+            [PopulationCodes.InitialPopulation] = P(Part.Ip, counts[PopulationCodes.InitialPopulation]),
+            [PopulationCodes.Denominator] = P(Part.Den, counts[PopulationCodes.Denominator]),
+            [PopulationCodes.DenominatorExclusion] = P(Part.Exclusion, counts[PopulationCodes.DenominatorExclusion]),
+            [PopulationCodes.DenominatorException] = P(Part.Exception, counts[PopulationCodes.DenominatorException]),
+            [PopulationCodes.Numerator] = P(Part.Numerator, counts.Numerator),
+        };
+        // The score reveals both the numerator and the not-met count, so it is shown only when both are.
+        var withheld = !P(Part.Numerator, 0).IsShown || !P(Part.NotMet, 0).IsShown;
+        var rate = !withheld && counts.ScoringDenominator > 0
+            ? Proportions.Wilson(counts.Numerator, counts.ScoringDenominator, options.Confidence)
+            : (Estimate?)null;
+        return new StratumFigures(stratum, populations, rate, null, false, withheld);
+    }
+
+    /// <summary>Every stratum with a shown rate against the reference; unknown strata are never the reference.</summary>
+    private static StratifierFigures Compare(StratifierResult s, List<StratumFigures> strata, MeasureDefinition measure, AnalysisOptions options)
+    {
+        var candidates = strata
+            .Select((f, i) => (f, i))
+            .Where(x => x.f.Rate is not null && !IsUnknown(x.f.Stratum))
+            .ToList();
+        if (candidates.Count < 2)
+        {
+            return new StratifierFigures(s.Id, s.Label, null, strata);
+        }
+        var statistics = candidates.Select(x =>
+        {
+            var counts = s.Strata[x.i].Populations;
+            return GroupStatistic.FromProportion(x.f.Stratum.Code, counts.Numerator, counts.ScoringDenominator);
+        }).ToList();
+        var comparisons = GroupComparison.Compare(statistics, new ComparisonOptions
+        {
+            Confidence = options.Confidence,
+            Reference = options.Reference,
+            Direction = measure.Direction == Direction.LowerIsBetter ? Equity.Direction.HigherIsWorse : Equity.Direction.HigherIsBetter,
+            ProportionScale = 1,
+        });
+        var result = strata.ToList();
+        string? referenceLabel = null;
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            var (figures, index) = candidates[k];
+            var isReference = comparisons[k].Class == AhrqClass.Reference;
+            referenceLabel = isReference ? figures.Stratum.Label : referenceLabel;
+            result[index] = figures with { VersusReference = comparisons[k], IsReference = isReference };
+        }
+        return new StratifierFigures(s.Id, s.Label, referenceLabel, result);
+    }
+
+    public static bool IsUnknown(Stratum stratum) => stratum.Code is "unknown" or "unresolved";
+
+    /// <summary>One linked system for the whole measure: row 0 is the group, then every stratum of every stratifier.</summary>
+    private static SuppressionReason[] Suppress(MeasureResult result, List<PopulationCounts> rows, int threshold)
+    {
+        var counts = new long[rows.Count * Parts];
+        var equations = new List<(int, int[])>();
+        int Item(int row, Part part) => row * Parts + (int)part;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var c = rows[r];
+            var ip = c[PopulationCodes.InitialPopulation];
+            var den = c[PopulationCodes.Denominator];
+            counts[Item(r, Part.Ip)] = ip;
+            counts[Item(r, Part.Den)] = den;
+            counts[Item(r, Part.IpNotDen)] = ip - den;
+            counts[Item(r, Part.Exclusion)] = c[PopulationCodes.DenominatorExclusion];
+            counts[Item(r, Part.Exception)] = c[PopulationCodes.DenominatorException];
+            counts[Item(r, Part.Numerator)] = c.Numerator;
+            counts[Item(r, Part.NotMet)] = c.ScoringDenominator - c.Numerator;
+            equations.Add((Item(r, Part.Ip), [Item(r, Part.IpNotDen), Item(r, Part.Den)]));
+            equations.Add((Item(r, Part.Den), [Item(r, Part.Exclusion), Item(r, Part.Exception), Item(r, Part.Numerator), Item(r, Part.NotMet)]));
+        }
+        var first = 1;
+        foreach (var s in result.Stratifiers)
+        {
+            for (var part = 0; part < Parts; part++)
+            {
+                var members = Enumerable.Range(first, s.Strata.Count).Select(r => Item(r, (Part)part)).ToArray();
+                equations.Add((Item(0, (Part)part), members));
+            }
+            first += s.Strata.Count;
+        }
+        return LinkedSuppression.Apply(counts, equations, threshold);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Lodestar.IO;
+using Lodestar.Measures.Analysis;
+using Lodestar.Measures.Definitions;
+
+namespace Lodestar.Reports;
+
+/// <summary>
+/// results.csv: one row per measure × period × stratifier × stratum (and one "all" row per measure and
+/// period), with the counts, the score and its interval, and the comparison with the reference group.
+/// A withheld count is an empty cell and is named in the <c>suppressed</c> column.
+/// </summary>
+public static class ResultsCsvWriter
+{
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "measure_id", "measure_title", "period", "stratifier", "stratum_code", "stratum",
+        "initial_population", "denominator", "denominator_exclusion", "denominator_exception", "numerator",
+        "rate", "lower", "upper", "confidence", "reference_group", "rate_difference", "rate_ratio", "ratio_lower", "ratio_upper",
+        "p_value", "nhqdr_class", "suppressed",
+    ];
+
+    public static void Write(IEnumerable<MeasureFigures> results, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        using var csv = new CsvWriter(stream);
+        csv.WriteRow(Header);
+        foreach (var figures in results)
+        {
+            Row(csv, figures, "all", null, figures.Group);
+            foreach (var stratifier in figures.Stratifiers)
+            {
+                foreach (var stratum in stratifier.Strata)
+                {
+                    Row(csv, figures, stratifier.Id, stratifier.ReferenceLabel, stratum);
+                }
+            }
+        }
+    }
+
+    private static void Row(CsvWriter csv, MeasureFigures figures, string stratifier, string? reference, StratumFigures s)
+    {
+        csv.WriteField(figures.Measure.Id);
+        csv.WriteField(figures.Measure.Title);
+        csv.WriteField(figures.Period.ToString());
+        csv.WriteField(stratifier);
+        csv.WriteField(s.Stratum.Code);
+        csv.WriteField(s.Stratum.Label);
+        var withheld = new List<string>();
+        foreach (var code in PopulationCodes.All)
+        {
+            var p = s.Populations[code];
+            csv.WriteField(p.Shown is { } v ? v.ToString(CultureInfo.InvariantCulture) : null);
+            if (!p.IsShown)
+            {
+                withheld.Add(code);
+            }
+        }
+        if (s.RateWithheld)
+        {
+            withheld.Add("rate");
+        }
+        csv.WriteField(s.Rate?.Value);
+        csv.WriteField(s.Rate?.Lower);
+        csv.WriteField(s.Rate?.Upper);
+        csv.WriteField(s.Rate is null ? null : figures.Options.Confidence);
+        var c = s.VersusReference;
+        csv.WriteField(c is null ? null : reference);
+        csv.WriteField(c?.Difference);
+        csv.WriteField(c?.Ratio);
+        csv.WriteField(c?.RatioLower);
+        csv.WriteField(c?.RatioUpper);
+        csv.WriteField(c?.DifferenceP);
+        csv.WriteField(c?.Class.ToString().ToLowerInvariant());
+        csv.WriteField(string.Join(';', withheld));
+        csv.EndRow();
+    }
+}
