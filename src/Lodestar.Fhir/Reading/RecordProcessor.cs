@@ -37,6 +37,13 @@ internal sealed class RecordProcessor
     public void Process(ReadOnlyMemory<byte> bytes, long line)
     {
         Records++;
+        // JSON must be UTF-8 (RFC 8259 §8.1). System.Text.Json only checks string contents when they are read,
+        // which would throw later inside a view; one vectorized pass here turns that into a reject.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            Reject(line, "", "not valid UTF-8 text", bytes.Span);
+            return;
+        }
         JsonDocument document;
         try
         {
