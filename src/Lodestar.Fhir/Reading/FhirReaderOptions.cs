@@ -1,0 +1,17 @@
+namespace Lodestar.Fhir.Reading;
+
+/// <summary>How the reader behaves.</summary>
+public sealed record FhirReaderOptions
+{
+    /// <summary>Stop at the first problem: <see cref="FhirReader.Read"/> throws a UserErrorException naming it.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>How many files are read at once (each by one worker). Defaults to the number of cores.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Reject a resource whose type and id were already read (keeps a 64-bit hash per resource: ~20 bytes each).</summary>
+    public bool RejectDuplicates { get; init; } = true;
+
+    /// <summary>Warn, after reading, about subject/patient/beneficiary references to patients that never arrived.</summary>
+    public bool CheckPatientReferences { get; init; } = true;
+}

@@ -1,0 +1,9 @@
+namespace Lodestar.Fhir.Reading;
+
+internal enum FieldKind : byte
+{
+    Date,
+    DateTime,
+    Instant,
+    Decimal,
+}

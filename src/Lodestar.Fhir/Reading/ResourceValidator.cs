@@ -1,0 +1,152 @@
+using System.Text.Json;
+
+namespace Lodestar.Fhir.Reading;
+
+/// <summary>
+/// Decides whether a parsed record is a usable resource: an object with a known R4 resourceType, a valid id,
+/// and well-formed dates and decimals in the fields Lodestar's views read. Other fields are not checked:
+/// the reader is not a full validator, and strictness elsewhere would reject real EHR data for no gain.
+/// </summary>
+internal static class ResourceValidator
+{
+    private static readonly Dictionary<string, FieldRule[]> Rules = new(StringComparer.Ordinal)
+    {
+        ["Patient"] = [new("birthDate", FieldKind.Date), new("deceasedDateTime", FieldKind.DateTime)],
+        ["Encounter"] = [new("period.start", FieldKind.DateTime), new("period.end", FieldKind.DateTime)],
+        ["Condition"] =
+        [
+            new("onsetDateTime", FieldKind.DateTime), new("abatementDateTime", FieldKind.DateTime), new("recordedDate", FieldKind.DateTime),
+        ],
+        ["Observation"] =
+        [
+            new("effectiveDateTime", FieldKind.DateTime), new("effectiveInstant", FieldKind.Instant),
+            new("effectivePeriod.start", FieldKind.DateTime), new("effectivePeriod.end", FieldKind.DateTime),
+            new("issued", FieldKind.Instant), new("valueQuantity.value", FieldKind.Decimal),
+            new("component.valueQuantity.value", FieldKind.Decimal),
+        ],
+        ["Procedure"] =
+        [
+            new("performedDateTime", FieldKind.DateTime), new("performedPeriod.start", FieldKind.DateTime),
+            new("performedPeriod.end", FieldKind.DateTime),
+        ],
+        ["Immunization"] = [new("occurrenceDateTime", FieldKind.DateTime)],
+        ["MedicationRequest"] = [new("authoredOn", FieldKind.DateTime)],
+        ["Coverage"] = [new("period.start", FieldKind.DateTime), new("period.end", FieldKind.DateTime)],
+    };
+
+    /// <summary>Null when the resource is acceptable; otherwise the field at fault and why.</summary>
+    public static (string Field, string Reason)? Check(JsonElement root, out string resourceType, out string id)
+    {
+        resourceType = "";
+        id = "";
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ("", $"not a JSON object but {Describe(root.ValueKind)}");
+        }
+        if (!root.TryGetProperty("resourceType"u8, out var type))
+        {
+            return ("resourceType", "missing: every FHIR resource names its resourceType");
+        }
+        if (type.ValueKind != JsonValueKind.String)
+        {
+            return ("resourceType", $"must be a string, not {Describe(type.ValueKind)}");
+        }
+        resourceType = type.GetString()!;
+        if (!ResourceTypes.IsKnown(resourceType))
+        {
+            return ("resourceType", $"'{Truncate(resourceType)}' is not a FHIR R4 resource type");
+        }
+        if (!root.TryGetProperty("id"u8, out var idElement))
+        {
+            return ("id", "missing: a resource needs an id to be joined to others");
+        }
+        if (idElement.ValueKind != JsonValueKind.String)
+        {
+            return ("id", $"must be a string, not {Describe(idElement.ValueKind)}");
+        }
+        id = idElement.GetString()!;
+        if (!FhirFormats.IsId(id))
+        {
+            return ("id", $"'{Truncate(id)}' is not a FHIR id (1-64 of A-Z a-z 0-9 - .)");
+        }
+        if (Rules.TryGetValue(resourceType, out var rules))
+        {
+            foreach (var rule in rules)
+            {
+                if (CheckField(root, rule, 0) is { } reason)
+                {
+                    return (rule.Path, reason);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? CheckField(JsonElement element, FieldRule rule, int depth)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                if (CheckField(item, rule, depth) is { } reason)
+                {
+                    return reason;
+                }
+            }
+            return null;
+        }
+        if (depth == rule.Segments.Length)
+        {
+            return CheckValue(element, rule.Kind);
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return depth == 0 ? null : $"expected an object, found {Describe(element.ValueKind)}";
+        }
+        return element.TryGetProperty(rule.Segments[depth], out var child) ? CheckField(child, rule, depth + 1) : null;
+    }
+
+    private static string? CheckValue(JsonElement value, FieldKind kind)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (kind == FieldKind.Decimal)
+        {
+            return value.ValueKind == JsonValueKind.Number ? null : $"a decimal must be a JSON number, not {Describe(value.ValueKind)}";
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return $"a {Name(kind)} must be a string, not {Describe(value.ValueKind)}";
+        }
+        var text = value.GetString()!;
+        var ok = kind switch
+        {
+            FieldKind.Date => FhirFormats.IsDate(text),
+            FieldKind.DateTime => FhirFormats.IsDateTime(text),
+            _ => FhirFormats.IsInstant(text),
+        };
+        return ok ? null : $"'{Truncate(text)}' is not a valid FHIR {Name(kind)}";
+    }
+
+    private static string Name(FieldKind kind) => kind switch
+    {
+        FieldKind.Date => "date",
+        FieldKind.DateTime => "dateTime",
+        FieldKind.Instant => "instant",
+        _ => "decimal",
+    };
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private static string Truncate(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}

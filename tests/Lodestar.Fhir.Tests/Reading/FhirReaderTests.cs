@@ -1,0 +1,225 @@
+using Lodestar.Diagnostics;
+using Lodestar.Fhir.Reading;
+
+namespace Lodestar.Fhir.Tests.Reading;
+
+public sealed class FhirReaderTests
+{
+    private static (FhirReadSummary Summary, CollectingHandler Handler, FhirDiagnosticList Diagnostics) Read(string path, FhirReaderOptions? options = null)
+    {
+        var handler = new CollectingHandler();
+        var diagnostics = new FhirDiagnosticList();
+        var summary = new FhirReader(options).Read(FhirSources.Discover([path]), handler, diagnostics);
+        return (summary, handler, diagnostics);
+    }
+
+    private static void AssertReconciles(FhirReadSummary summary)
+    {
+        foreach (var file in summary.Files)
+        {
+            Assert.Equal(file.Records, file.Accepted + file.Rejected);
+        }
+    }
+
+    [Fact]
+    public void Ndjson_lines_become_resources_with_their_line_numbers()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("Patient.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n\n{\"resourceType\":\"Patient\",\"id\":\"b\"}\r\n");
+        var (summary, handler, diagnostics) = Read(path);
+        Assert.Equal([("Patient.ndjson", 1L, "Patient/a"), ("Patient.ndjson", 3L, "Patient/b")], handler.Accepted.ToArray());
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(new FhirFileCounts(Path.GetFullPath(path), 2, 2, 0, new FileInfo(path).Length), summary.Files[0]);
+    }
+
+    [Theory]
+    // Each row pins one kind of bad record: its field and a word of its reason.
+    [InlineData("{\"resourceType\":\"Patient\",\"id\":\"x\"", "", "malformed JSON")]
+    [InlineData("[1,2,3]", "", "not a JSON object")]
+    [InlineData("\"just a string\"", "", "not a JSON object")]
+    [InlineData("{\"id\":\"x\"}", "resourceType", "missing")]
+    [InlineData("{\"resourceType\":\"Pateint\",\"id\":\"x\"}", "resourceType", "not a FHIR R4 resource type")]
+    [InlineData("{\"resourceType\":7,\"id\":\"x\"}", "resourceType", "must be a string")]
+    [InlineData("{\"resourceType\":\"Patient\"}", "id", "missing")]
+    [InlineData("{\"resourceType\":\"Patient\",\"id\":42}", "id", "must be a string")]
+    [InlineData("{\"resourceType\":\"Patient\",\"id\":\"has space\"}", "id", "not a FHIR id")]
+    [InlineData("{\"resourceType\":\"Patient\",\"id\":\"x\",\"birthDate\":\"1990-02-30\"}", "birthDate", "not a valid FHIR date")]
+    [InlineData("{\"resourceType\":\"Patient\",\"id\":\"x\",\"birthDate\":\"12/03/1990\"}", "birthDate", "not a valid FHIR date")]
+    [InlineData("{\"resourceType\":\"Encounter\",\"id\":\"x\",\"period\":{\"start\":\"2020-01-01T25:00:00Z\"}}", "period.start", "dateTime")]
+    [InlineData("{\"resourceType\":\"Observation\",\"id\":\"x\",\"valueQuantity\":{\"value\":\"12.5\"}}", "valueQuantity.value", "JSON number")]
+    [InlineData("{\"resourceType\":\"Observation\",\"id\":\"x\",\"component\":[{\"valueQuantity\":{\"value\":true}}]}", "component.valueQuantity.value", "JSON number")]
+    public void A_bad_record_is_rejected_with_field_and_reason_and_the_run_continues(string bad, string field, string reason)
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("in.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"ok1\"}\n" + bad + "\n{\"resourceType\":\"Patient\",\"id\":\"ok2\"}\n");
+        var (summary, handler, diagnostics) = Read(path);
+        Assert.Equal(2, handler.Accepted.Count);
+        var diagnostic = Assert.Single(diagnostics.Items);
+        Assert.Equal(FhirDiagnosticKind.Rejected, diagnostic.Kind);
+        Assert.Equal(2, diagnostic.Diagnostic.Line);
+        Assert.Equal(field, diagnostic.Diagnostic.Field);
+        Assert.Contains(reason, diagnostic.Diagnostic.Reason, StringComparison.Ordinal);
+        Assert.Equal(bad, diagnostic.Raw);
+        Assert.Equal((3L, 2L, 1L), (summary.Files[0].Records, summary.Files[0].Accepted, summary.Files[0].Rejected));
+    }
+
+    [Fact]
+    public void A_duplicate_id_is_rejected_and_the_first_copy_kept()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("p.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n{\"resourceType\":\"Patient\",\"id\":\"a\"}\n{\"resourceType\":\"Encounter\",\"id\":\"a\"}\n");
+        var (_, handler, diagnostics) = Read(path);
+        Assert.Equal(["Patient/a", "Encounter/a"], handler.Accepted.Select(a => a.Key));
+        var d = Assert.Single(diagnostics.Items);
+        Assert.Equal(("id", 2L), (d.Diagnostic.Field, d.Diagnostic.Line));
+        Assert.Contains("duplicate", d.Diagnostic.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reference_to_a_patient_that_never_arrives_is_a_warning_at_its_first_use()
+    {
+        using var temp = new TempFolder();
+        temp.File("Patient.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n");
+        temp.File("Encounter.ndjson",
+            "{\"resourceType\":\"Encounter\",\"id\":\"e1\",\"subject\":{\"reference\":\"Patient/p1\"}}\n" +
+            "{\"resourceType\":\"Encounter\",\"id\":\"e2\",\"subject\":{\"reference\":\"Patient/ghost\"}}\n" +
+            "{\"resourceType\":\"Encounter\",\"id\":\"e3\",\"subject\":{\"reference\":\"Patient/ghost\"}}\n");
+        var (summary, handler, diagnostics) = Read(temp.Path);
+        Assert.Equal(4, handler.Accepted.Count);
+        var d = Assert.Single(diagnostics.Items);
+        Assert.Equal(FhirDiagnosticKind.Warning, d.Kind);
+        Assert.Equal(2L, d.Diagnostic.Line);
+        Assert.EndsWith("Encounter.ndjson", d.Diagnostic.Source, StringComparison.Ordinal);
+        Assert.Contains("Patient/ghost (2 times", d.Diagnostic.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, summary.Warnings);
+        _ = handler;
+    }
+
+    [Fact]
+    public void Gzipped_ndjson_is_read_and_a_truncated_gzip_is_reported()
+    {
+        using var temp = new TempFolder();
+        var lines = string.Concat(Enumerable.Range(0, 20000).Select(i => $"{{\"resourceType\":\"Patient\",\"id\":\"p{i}\",\"gender\":\"female\"}}\n"));
+        var whole = temp.Gzip("all.ndjson.gz", lines);
+        var (summary, _, diagnostics) = Read(whole);
+        Assert.Equal(20000, summary.Accepted);
+        Assert.Empty(diagnostics.Items);
+
+        var bytes = File.ReadAllBytes(whole);
+        var cut = Path.Combine(temp.Path, "cut.ndjson.gz");
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+        (summary, _, diagnostics) = Read(cut);
+        AssertReconciles(summary);
+        Assert.True(summary.Accepted is > 0 and < 20000);
+        Assert.Contains(diagnostics.Items, d => d.Diagnostic.Reason.Contains("truncated", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("collection")]
+    [InlineData("transaction")]
+    [InlineData("batch")]
+    [InlineData("searchset")]
+    public void Bundle_entries_are_streamed_as_resources_with_their_lines(string type)
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("bundle.json",
+            "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"" + type + "\",\n  \"entry\": [\n" +
+            "    { \"fullUrl\": \"urn:uuid:p1\", \"resource\": { \"resourceType\": \"Patient\", \"id\": \"p1\" }, \"request\": { \"method\": \"POST\", \"url\": \"Patient\" } },\n" +
+            "    { \"resource\": {\n      \"resourceType\": \"Encounter\", \"id\": \"e1\",\n      \"subject\": { \"reference\": \"urn:uuid:p1\" } } },\n" +
+            "    { \"resource\": { \"resourceType\": \"Encounter\" } }\n  ]\n}\n");
+        var (summary, handler, diagnostics) = Read(path);
+        Assert.Equal([("bundle.json", 5L, "Patient/p1"), ("bundle.json", 6L, "Encounter/e1")], handler.Accepted.ToArray());
+        var d = Assert.Single(diagnostics.Items);
+        Assert.Equal((9L, "id"), (d.Diagnostic.Line, d.Diagnostic.Field));
+        Assert.Equal((3L, 2L, 1L), (summary.Files[0].Records, summary.Files[0].Accepted, summary.Files[0].Rejected));
+    }
+
+    [Fact]
+    public void A_bundle_larger_than_the_buffer_streams_entry_by_entry()
+    {
+        using var temp = new TempFolder();
+        var entries = Enumerable.Range(0, 30000).Select(i =>
+            $"{{\"resource\":{{\"resourceType\":\"Observation\",\"id\":\"o{i}\",\"valueQuantity\":{{\"value\":{i}.5}},\"note\":[{{\"text\":\"{new string('x', i % 200)}\"}}]}}}}");
+        var path = temp.Gzip("big.json.gz", "{\"entry\":[" + string.Join(",\n", entries) + "],\"resourceType\":\"Bundle\",\"type\":\"collection\"}");
+        var (summary, handler, diagnostics) = Read(path);
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(30000, summary.Accepted);
+        Assert.Equal(30000L, handler.Accepted.Max(a => a.Line));
+    }
+
+    [Fact]
+    public void A_single_resource_json_file_is_one_record()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("patient.json", "{\"id\":\"p1\",\"resourceType\":\"Patient\",\"name\":[{\"family\":\"X\"}]}");
+        var (summary, handler, _) = Read(path);
+        Assert.Equal(("patient.json", 1L, "Patient/p1"), Assert.Single(handler.Accepted));
+        Assert.Equal(1, summary.Records);
+    }
+
+    [Fact]
+    public void A_bundle_broken_mid_way_keeps_the_entries_before_and_rejects_the_rest()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("broken.json", "{\"resourceType\":\"Bundle\",\"entry\":[\n{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"a\"}},\n{\"resource\":{\"resourceType\":\"Patient\",\"id\" \"b\"}}]}");
+        var (summary, handler, diagnostics) = Read(path);
+        Assert.Single(handler.Accepted);
+        var d = Assert.Single(diagnostics.Items);
+        Assert.Equal(3L, d.Diagnostic.Line);
+        Assert.Contains("rest of the file", d.Diagnostic.Reason, StringComparison.Ordinal);
+        AssertReconciles(summary);
+    }
+
+    [Fact]
+    public void Strict_mode_stops_at_the_first_problem_with_a_user_error()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("p.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\nnot json\n{\"resourceType\":\"Patient\",\"id\":\"b\"}\n");
+        var e = Assert.Throws<UserErrorException>(() => Read(path, new FhirReaderOptions { Strict = true }));
+        Assert.Contains("p.ndjson:2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("malformed JSON", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Folders_are_searched_for_fhir_files_and_other_files_ignored()
+    {
+        using var temp = new TempFolder();
+        temp.File("a/Patient.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n");
+        temp.Gzip("Patient2.ndjson.gz", "{\"resourceType\":\"Patient\",\"id\":\"b\"}\n");
+        temp.File("b/bundle.json", "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"c\"}}]}");
+        temp.File("notes.txt", "hello");
+        var sources = FhirSources.Discover([temp.Path]);
+        Assert.Equal(3, sources.Count);
+        var (summary, handler, _) = Read(temp.Path);
+        Assert.Equal(3, summary.Accepted);
+        Assert.Equal(["Patient/a", "Patient/b", "Patient/c"], handler.Accepted.Select(a => a.Key).Order());
+    }
+
+    [Fact]
+    public void A_missing_input_path_is_a_user_error()
+    {
+        var e = Assert.Throws<UserErrorException>(() => FhirSources.Discover(["/no/such/place.ndjson"]));
+        Assert.Contains("no such file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_file_has_one_json_object_per_reject_with_file_line_field_reason_and_raw()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("p.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n{\"resourceType\":\"Patient\"}\n");
+        var rejectsPath = Path.Combine(temp.Path, "out", "rejects.ndjson");
+        using (var rejects = new RejectsFile(rejectsPath))
+        {
+            new FhirReader().Read(FhirSources.Discover([path]), new CollectingHandler(), rejects);
+            rejects.Commit();
+            Assert.Equal(1, rejects.Count);
+        }
+        var line = Assert.Single(File.ReadAllLines(rejectsPath));
+        using var json = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal(Path.GetFullPath(path), json.RootElement.GetProperty("file").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("line").GetInt64());
+        Assert.Equal("id", json.RootElement.GetProperty("field").GetString());
+        Assert.Equal("{\"resourceType\":\"Patient\"}", json.RootElement.GetProperty("raw").GetString());
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("reason").GetString()));
+    }
+}
