@@ -1,0 +1,452 @@
+using System.Globalization;
+using System.Text.Json;
+using Lodestar.Geography;
+
+namespace Lodestar.Synth;
+
+/// <summary>
+/// Generates one person's whole record from (seed, index): traits, conditions, death, coverage,
+/// encounters with vitals and labs, medications, screenings and immunizations. One instance per
+/// worker thread (it reuses scratch lists); the output depends only on the plan and the index.
+/// </summary>
+internal sealed partial class PersonGenerator
+{
+    private const int ConditionCount = 8;
+    private static readonly TimeSpan VisitLength = TimeSpan.FromMinutes(20);
+
+    private readonly SynthPlan plan;
+    private readonly List<Visit> visits = new(64);
+    private readonly List<DatedCode> procedures = new(16);
+    private readonly List<DatedCode> immunizations = new(32);
+    private readonly DateOnly?[] onset = new DateOnly?[ConditionCount];
+    private readonly char[] idBuffer = new char[48];
+    private Tally? outputTally;
+
+    public PersonGenerator(SynthPlan plan) => this.plan = plan;
+
+    public void Generate(long index, BatchOutput output)
+    {
+        var rng = new Rng(plan.Seed, (ulong)index);
+        var person = Traits(ref rng, index);
+        var windowStart = plan.WindowStart;
+        var asOf = plan.AsOf;
+        var ageAtEnd = person.AgeOn(asOf);
+        var tally = output.Tally;
+        outputTally = tally;
+
+        // Conditions: present by the as-of date with the prevalence for that age; onset spread over life.
+        for (var k = 0; k < ConditionCount; k++)
+        {
+            onset[k] = null;
+            var (p, minOnset) = ClinicalModel.Prevalence((ConditionKind)k, ageAtEnd, person.Female, person.Group);
+            if (p > 0 && rng.Chance(p))
+            {
+                var onsetAge = rng.Between(minOnset, Math.Max(minOnset, ageAtEnd));
+                var date = person.BirthDate.AddYears(onsetAge).AddDays(rng.Next(365));
+                onset[k] = date > asOf ? asOf.AddDays(-rng.Next(60)) : date;
+            }
+        }
+        bool Has(ConditionKind kind, DateOnly by) => onset[(int)kind] is { } d && d <= by;
+
+        // Death: one draw per year at the age reached that year.
+        DateOnly? death = null;
+        for (var year = plan.FirstYear; year <= plan.LastYear && death is null; year++)
+        {
+            var jan1 = new DateOnly(year, 1, 1);
+            if (person.BirthDate.Year > year)
+            {
+                continue;
+            }
+            var q = ClinicalModel.AnnualMortality(person.AgeOn(jan1), plan.StateMortality,
+                Has(ConditionKind.EndStageRenalDisease, jan1), Has(ConditionKind.CoronaryHeartDisease, jan1), Has(ConditionKind.Diabetes, jan1));
+            if (rng.Chance(q))
+            {
+                var d = jan1.AddDays(rng.Next(365));
+                death = d > asOf ? asOf : d;
+            }
+        }
+        var lastAlive = death ?? asOf;
+        var aliveAtEnd = death is null;
+
+        output.BeginPerson();
+        var patientId = Id("p", index, -1);
+        var reference = "Patient/" + patientId;
+        WritePatient(output, ref rng, person, patientId, death);
+
+        // Coverage.
+        var uninsuredP = plan.Probability(Outcome.Uninsured, person, ageAtEnd, ClinicalModel.Uninsured(person.County, person.AgeOn(windowStart)));
+        var uninsured = rng.Chance(uninsuredP);
+        var payer = uninsured ? Codes.SelfPay : InsuredPayer(ref rng, person, person.AgeOn(windowStart), Has(ConditionKind.EndStageRenalDisease, windowStart));
+        var coverageStart = person.BirthDate > windowStart ? person.BirthDate : windowStart;
+        var sixtyFifth = person.BirthDate.AddYears(65);
+        var coverageIndex = 0;
+        if (payer != Codes.Medicare && sixtyFifth > coverageStart && sixtyFifth <= lastAlive)
+        {
+            WriteCoverage(output, index, coverageIndex++, reference, payer, coverageStart, sixtyFifth.AddDays(-1));
+            payer = Codes.Medicare;
+            coverageStart = sixtyFifth;
+        }
+        WriteCoverage(output, index, coverageIndex, reference, payer, coverageStart, death);
+        if (aliveAtEnd)
+        {
+            plan.Record(tally, Outcome.Uninsured, person, ageAtEnd, payer == Codes.SelfPay);
+        }
+        var isUninsured = payer == Codes.SelfPay;
+
+        // Conditions (written after coverage so a person's lines appear in a natural order).
+        for (var k = 0; k < ConditionCount; k++)
+        {
+            if (onset[k] is { } d && d <= lastAlive)
+            {
+                var (snomed, icd, text) = Codes.Conditions[k];
+                WriteCondition(output, Id("c", index, k), reference, snomed, icd, text, d, null);
+            }
+        }
+
+        // Encounters, year by year.
+        visits.Clear();
+        procedures.Clear();
+        immunizations.Clear();
+        var pregnancies = 0;
+        for (var year = plan.FirstYear; year <= plan.LastYear; year++)
+        {
+            var from = Max(new DateOnly(year, 1, 1), person.BirthDate);
+            var to = Min(new DateOnly(year, 12, 31), lastAlive);
+            if (from > to)
+            {
+                continue;
+            }
+            var span = to.DayNumber - from.DayNumber + 1;
+            var fraction = span / 365.0;
+            var age = person.AgeOn(from);
+            var chronic = 0;
+            for (var k = 0; k < ConditionCount; k++)
+            {
+                chronic += Has((ConditionKind)k, to) ? 1 : 0;
+            }
+            var office = rng.Poisson(ClinicalModel.AmbulatoryVisits(age, chronic, isUninsured) * fraction);
+            if (office == 0 && (Has(ConditionKind.Hypertension, to) || Has(ConditionKind.Diabetes, to)) && rng.Chance(0.92))
+            {
+                office = 1; // people with hypertension or diabetes are usually seen at least yearly
+            }
+            var telehealthShare = ClinicalModel.TelehealthShare(year);
+            for (var v = 0; v < office; v++)
+            {
+                var start = VisitTime(ref rng, from, span);
+                if (rng.Chance(telehealthShare))
+                {
+                    visits.Add(new Visit(start, start + VisitLength, VisitKind.Telehealth, Codes.Cpt99213, Codes.TelehealthSnomed, false));
+                }
+                else
+                {
+                    var cpt = rng.Chance(0.04) ? Codes.Cpt99203 : rng.Chance(chronic > 0 ? 0.5 : 0.25) ? Codes.Cpt99214 : Codes.Cpt99213;
+                    visits.Add(new Visit(start, start + VisitLength, VisitKind.Office, cpt, Codes.OfficeVisitSnomed, false));
+                }
+            }
+            if (rng.Chance((age < 18 ? 0.6 : 0.45) * (isUninsured ? 0.5 : 1.0) * Math.Min(1, fraction * 1.5)))
+            {
+                var start = VisitTime(ref rng, from, span);
+                var band = age < 1 ? 0 : age < 5 ? 1 : age < 12 ? 2 : age < 18 ? 3 : age < 40 ? 4 : age < 65 ? 5 : 6;
+                visits.Add(new Visit(start, start + TimeSpan.FromMinutes(30), VisitKind.Preventive, Codes.Preventive[band],
+                    age < 18 ? Codes.PreventiveSnomed : Codes.AdultPreventiveSnomed, false));
+            }
+            var ed = rng.Poisson(ClinicalModel.EmergencyVisits(age, isUninsured, Has(ConditionKind.Asthma, to), Has(ConditionKind.EndStageRenalDisease, to)) * fraction);
+            for (var v = 0; v < ed; v++)
+            {
+                var start = VisitTime(ref rng, from, span).AddHours(rng.Between(-6, 6));
+                var u = rng.NextDouble();
+                var level = u < 0.05 ? 0 : u < 0.2 ? 1 : u < 0.55 ? 2 : u < 0.85 ? 3 : 4;
+                visits.Add(new Visit(start, start.AddMinutes(rng.Between(90, 420)), VisitKind.Emergency, Codes.EmergencyLevels[level], Codes.EmergencySnomed, false));
+            }
+            var admissions = rng.Poisson(ClinicalModel.Admissions(age, Has(ConditionKind.CoronaryHeartDisease, to), Has(ConditionKind.EndStageRenalDisease, to), Has(ConditionKind.Diabetes, to)) * fraction);
+            for (var v = 0; v < admissions; v++)
+            {
+                var admit = VisitTime(ref rng, from, span);
+                var discharge = admit.AddDays(1 + rng.Poisson(2.5)).AddHours(rng.Between(-3, 3));
+                visits.Add(new Visit(admit, discharge, VisitKind.Inpatient, Codes.InpatientLevels[rng.Next(3)], Codes.InpatientSnomed, false));
+                // 30-day readmissions (CMS HRRP: ~15% of Medicare stays; more with ESRD).
+                if (rng.Chance(Has(ConditionKind.EndStageRenalDisease, to) ? 0.25 : 0.14))
+                {
+                    var readmit = discharge.AddDays(rng.Between(2, 29));
+                    if (DateOnly.FromDateTime(readmit) <= lastAlive)
+                    {
+                        visits.Add(new Visit(readmit, readmit.AddDays(1 + rng.Poisson(3)), VisitKind.Inpatient, Codes.InpatientLevels[rng.Next(3)], Codes.InpatientSnomed, true));
+                    }
+                }
+            }
+            // Pregnancy: ~55 births per 1,000 women 15–44 a year (NCHS NVSS 2021 general fertility rate 56.6).
+            if (person.Female && age is >= 15 and <= 44 && rng.Chance(0.055 * fraction))
+            {
+                var conception = from.AddDays(rng.Next(span));
+                var known = conception.AddDays(49 + rng.Next(21));
+                var delivery = conception.AddDays(266 + rng.Between(-14, 10));
+                if (known <= lastAlive)
+                {
+                    var delivered = delivery <= lastAlive;
+                    WriteCondition(output, Id("c", index, ConditionCount + pregnancies++), reference, Codes.Pregnancy.Snomed, Codes.Pregnancy.Icd,
+                        Codes.Pregnancy.Text, known, delivered ? delivery : null);
+                    if (delivered)
+                    {
+                        var admit = delivery.ToDateTime(new TimeOnly(rng.Between(0, 23), rng.Next(60)));
+                        visits.Add(new Visit(admit, admit.AddDays(2), VisitKind.Delivery, Codes.InpatientLevels[0], Codes.InpatientSnomed, false));
+                        procedures.Add(new DatedCode(delivery, Codes.Delivery, Codes.DeliverySnomed));
+                    }
+                }
+            }
+        }
+        visits.Sort();
+        WriteEncounters(output, ref rng, person, index, reference, lastAlive);
+        Screenings(ref rng, person, lastAlive, aliveAtEnd);
+        Immunizations(ref rng, person, lastAlive, aliveAtEnd);
+        WriteProcedures(output, index, reference);
+        WriteImmunizations(output, index, reference);
+    }
+
+    // ---- people ------------------------------------------------------------------------------------
+
+    private PersonTraits Traits(ref Rng rng, long index)
+    {
+        var population = plan.Population;
+        var (county, countyIndex, group) = population.PickCountyAndGroup(ref rng);
+        var age = population.PickAge(ref rng, countyIndex);
+        var female = PopulationModel.PickFemale(ref rng, age);
+        // Ages are the ACS ages of today's residents, taken at the as-of date, so children born during
+        // the window appear from birth (and the childhood-immunization measure has a denominator).
+        var birth = plan.AsOf.AddYears(-age).AddDays(-rng.Next(365));
+        var home = population.PickHome(ref rng, countyIndex);
+        var (lat, lon) = (home.Latitude, home.Longitude);
+        // Scatter homes within ~2 km of the anchor, keeping only points still inside the county.
+        var jLat = lat + (rng.NextDouble() - 0.5) * 0.036;
+        var jLon = lon + (rng.NextDouble() - 0.5) * 0.044;
+        if (plan.Boundaries.Contains(county.Fips, jLat, jLon))
+        {
+            (lat, lon) = (jLat, jLon);
+        }
+        var language = PersonDetails.Language(ref rng, group, plan.StateAbbreviation);
+        return new PersonTraits(index, county, group, female, birth, home.Zip, home.City, Math.Round(lat, 5), Math.Round(lon, 5), language);
+    }
+
+    private ClinicalCode InsuredPayer(ref Rng rng, in PersonTraits person, int age, bool esrd)
+    {
+        if (age >= 65 || esrd)
+        {
+            return rng.Chance(0.93) ? Codes.Medicare : Codes.Private;
+        }
+        var share = (age < 19 ? plan.Medicaid.Children : plan.Medicaid.Adults) * ClinicalModel.MedicaidGroupFactor(person.Group);
+        return rng.Chance(Math.Min(share, 0.9)) ? Codes.Medicaid : Codes.Private;
+    }
+
+    private static DateTime VisitTime(ref Rng rng, DateOnly from, int span) =>
+        from.AddDays(rng.Next(span)).ToDateTime(new TimeOnly(rng.Between(14, 22), rng.Next(4) * 15)); // 8am–4pm Central, in UTC
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private string Id(string prefix, long index, int ordinal)
+    {
+        var span = idBuffer.AsSpan();
+        prefix.AsSpan().CopyTo(span);
+        var n = prefix.Length;
+        index.TryFormat(span[n..], out var w, default, CultureInfo.InvariantCulture);
+        n += w;
+        if (ordinal >= 0)
+        {
+            span[n++] = '-';
+            ordinal.TryFormat(span[n..], out w, default, CultureInfo.InvariantCulture);
+            n += w;
+        }
+        return new string(span[..n]);
+    }
+
+    // ---- writers -----------------------------------------------------------------------------------
+
+    private void WritePatient(BatchOutput output, ref Rng rng, in PersonTraits person, string id, DateOnly? death)
+    {
+        var w = output.Begin(ResourceKind.Patient, "Patient"u8, id);
+        w.WritePropertyName("meta"u8);
+        w.WriteStartObject();
+        w.WritePropertyName("profile"u8);
+        w.WriteStartArray();
+        w.WriteStringValue("http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient"u8);
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WritePropertyName("extension"u8);
+        w.WriteStartArray();
+        var (raceCodes, raceText) = PersonDetails.Race(ref rng, person.Group);
+        w.WriteStartObject();
+        w.WriteString("url"u8, "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race"u8);
+        w.WritePropertyName("extension"u8);
+        w.WriteStartArray();
+        foreach (var code in raceCodes)
+        {
+            OmbCategory(w, code, PersonDetails.RaceDisplay(code));
+        }
+        w.WriteStartObject();
+        w.WriteString("url"u8, "text"u8);
+        w.WriteString("valueString"u8, raceText);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        var hispanic = person.Group == Geography.OmbGroup.Hispanic;
+        w.WriteStartObject();
+        w.WriteString("url"u8, "http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity"u8);
+        w.WritePropertyName("extension"u8);
+        w.WriteStartArray();
+        OmbCategory(w, hispanic ? "2135-2" : "2186-5", hispanic ? "Hispanic or Latino" : "Not Hispanic or Latino");
+        w.WriteStartObject();
+        w.WriteString("url"u8, "text"u8);
+        w.WriteString("valueString"u8, hispanic ? "Hispanic or Latino"u8 : "Not Hispanic or Latino"u8);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+
+        w.WritePropertyName("identifier"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WriteString("system"u8, "urn:lodestar:synth:patient"u8);
+        w.WriteString("value"u8, id);
+        w.WriteEndObject();
+        w.WriteEndArray();
+
+        var (family, given) = PersonDetails.Name(ref rng, person.Female);
+        w.WritePropertyName("name"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WriteString("use"u8, "official"u8);
+        w.WriteString("family"u8, family);
+        w.WritePropertyName("given"u8);
+        w.WriteStartArray();
+        w.WriteStringValue(given);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteString("gender"u8, person.Female ? "female"u8 : "male"u8);
+        BatchOutput.Date(w, "birthDate"u8, person.BirthDate);
+        if (death is { } d)
+        {
+            BatchOutput.DateTime(w, "deceasedDateTime"u8, d.ToDateTime(new TimeOnly(rng.Between(0, 23), rng.Next(60))));
+        }
+
+        w.WritePropertyName("address"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WritePropertyName("extension"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WriteString("url"u8, "http://hl7.org/fhir/StructureDefinition/geolocation"u8);
+        w.WritePropertyName("extension"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WriteString("url"u8, "latitude"u8);
+        w.WriteNumber("valueDecimal"u8, person.Latitude);
+        w.WriteEndObject();
+        w.WriteStartObject();
+        w.WriteString("url"u8, "longitude"u8);
+        w.WriteNumber("valueDecimal"u8, person.Longitude);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteString("use"u8, "home"u8);
+        if (person.City.Length > 0)
+        {
+            w.WriteString("city"u8, person.City);
+        }
+        w.WriteString("district"u8, person.County.Name);
+        w.WriteString("state"u8, person.County.StateAbbreviation);
+        if (person.Zip.Length > 0)
+        {
+            w.WriteString("postalCode"u8, person.Zip);
+        }
+        w.WriteString("country"u8, "US"u8);
+        w.WriteEndObject();
+        w.WriteEndArray();
+
+        w.WritePropertyName("communication"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WritePropertyName("language"u8);
+        w.WriteStartObject();
+        w.WritePropertyName("coding"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WriteString("system"u8, "urn:ietf:bcp:47"u8);
+        w.WriteString("code"u8, person.Language);
+        w.WriteString("display"u8, PersonDetails.LanguageName(person.Language));
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteString("text"u8, PersonDetails.LanguageName(person.Language));
+        w.WriteEndObject();
+        w.WriteBoolean("preferred"u8, true);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        output.End(ResourceKind.Patient);
+    }
+
+    private static void OmbCategory(Utf8JsonWriter w, string code, string display)
+    {
+        w.WriteStartObject();
+        w.WriteString("url"u8, "ombCategory"u8);
+        w.WritePropertyName("valueCoding"u8);
+        w.WriteStartObject();
+        w.WriteString("system"u8, "urn:oid:2.16.840.1.113883.6.238"u8);
+        w.WriteString("code"u8, code);
+        w.WriteString("display"u8, display);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private void WriteCoverage(BatchOutput output, long index, int ordinal, string reference, ClinicalCode payer, DateOnly start, DateOnly? end)
+    {
+        var w = output.Begin(ResourceKind.Coverage, "Coverage"u8, Id("cov", index, ordinal));
+        w.WriteString("status"u8, "active"u8);
+        BatchOutput.Concept(w, "type"u8, payer);
+        BatchOutput.Reference(w, "beneficiary"u8, reference);
+        w.WritePropertyName("period"u8);
+        w.WriteStartObject();
+        BatchOutput.Date(w, "start"u8, start);
+        if (end is { } e)
+        {
+            BatchOutput.Date(w, "end"u8, e);
+        }
+        w.WriteEndObject();
+        w.WritePropertyName("payor"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WriteString("display"u8, payer == Codes.SelfPay ? "Self-pay" : payer == Codes.Medicaid ? plan.Population.State.Name + " Medicaid"
+            : payer == Codes.Medicare ? "Medicare" : "Private health insurance");
+        w.WriteEndObject();
+        w.WriteEndArray();
+        output.End(ResourceKind.Coverage);
+    }
+
+    private static void WriteCondition(BatchOutput output, string id, string reference, ClinicalCode snomed, ClinicalCode icd, string text, DateOnly onsetDate, DateOnly? abatement)
+    {
+        var w = output.Begin(ResourceKind.Condition, "Condition"u8, id);
+        BatchOutput.SimpleConcept(w, "clinicalStatus"u8, "http://terminology.hl7.org/CodeSystem/condition-clinical"u8, abatement is null ? "active"u8 : "resolved"u8);
+        BatchOutput.SimpleConcept(w, "verificationStatus"u8, "http://terminology.hl7.org/CodeSystem/condition-ver-status"u8, "confirmed"u8);
+        w.WritePropertyName("category"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WritePropertyName("coding"u8);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WriteString("system"u8, "http://terminology.hl7.org/CodeSystem/condition-category"u8);
+        w.WriteString("code"u8, "problem-list-item"u8);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        BatchOutput.Concept(w, "code"u8, snomed, icd, text);
+        BatchOutput.Reference(w, "subject"u8, reference);
+        BatchOutput.Date(w, "onsetDateTime"u8, onsetDate);
+        if (abatement is { } a)
+        {
+            BatchOutput.Date(w, "abatementDateTime"u8, a);
+        }
+        output.End(ResourceKind.Condition);
+    }
+}

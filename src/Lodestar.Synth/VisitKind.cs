@@ -1,0 +1,12 @@
+namespace Lodestar.Synth;
+
+/// <summary>Encounter settings, written as v3 ActCode classes AMB, VR, EMER, IMP.</summary>
+internal enum VisitKind
+{
+    Office,
+    Preventive,
+    Telehealth,
+    Emergency,
+    Inpatient,
+    Delivery,
+}
