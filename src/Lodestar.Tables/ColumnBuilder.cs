@@ -49,6 +49,16 @@ public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
 
     public override void AppendNull() => Append(null);
 
+    /// <summary>Appends a dictionary index already obtained from <see cref="Intern"/> (or -1 for null).</summary>
+    internal void AppendCode(int code)
+    {
+        if (Count == codes.Length)
+        {
+            Array.Resize(ref codes, codes.Length * 2);
+        }
+        codes[Count++] = code;
+    }
+
     internal int Intern(string value)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, value, out var exists);

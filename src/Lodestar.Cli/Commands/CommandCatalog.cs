@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return StatsCommand.Create();
         yield return SynthCommand.Create();
+        yield return ViewCommand.Create();
     }
 }

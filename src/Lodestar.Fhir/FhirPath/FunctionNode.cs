@@ -351,7 +351,7 @@ internal sealed class FunctionNode : Node
             {
                 continue;
             }
-            if (ReferenceKeys.Parse(reference.GetString()!) is not { } key)
+            if (ReferenceKeys.Parse(reference.GetString()!, typeArgument) is not { } key)
             {
                 continue;
             }

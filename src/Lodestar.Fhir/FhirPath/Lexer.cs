@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Lodestar.Fhir.FhirPath;
 
@@ -7,7 +8,7 @@ namespace Lodestar.Fhir.FhirPath;
 /// identifiers (plain or `backtick`-delimited), 'strings' with escapes, numbers, @date/time literals,
 /// %constants and operator symbols.
 /// </summary>
-internal static class Lexer
+internal static partial class Lexer
 {
     private static readonly string[] Symbols = ["<=", ">=", "!=", "!~", "=", "~", "<", ">", "(", ")", "[", "]", ".", ",", "+", "-", "*", "/", "&", "|", "{", "}"];
 
@@ -87,16 +88,14 @@ internal static class Lexer
             }
             if (c == '@')
             {
-                i++;
-                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or ':' or '.' or '+' or 'T' or 'Z'))
-                {
-                    i++;
-                }
-                if (i == start + 1)
+                // FHIRPath date/time literals: @2020, @2020-01-02T10:00:00.000+01:00, @T12:30 (§"Literals").
+                var match = DateTimeLiteral().Match(text, i + 1);
+                if (!match.Success || match.Index != i + 1 || match.Length == 0)
                 {
                     throw new FhirPathException($"'@' at position {start} must start a date, dateTime or time literal");
                 }
-                tokens.Add(new Token(TokenKind.DateTime, text[(start + 1)..i], start));
+                i += 1 + match.Length;
+                tokens.Add(new Token(TokenKind.DateTime, match.Value, start));
                 continue;
             }
             var symbol = Array.Find(Symbols, s => string.CompareOrdinal(text, i, s, 0, s.Length) == 0);
@@ -110,6 +109,9 @@ internal static class Lexer
         tokens.Add(new Token(TokenKind.End, "", text.Length));
         return tokens;
     }
+
+    [GeneratedRegex(@"\G(\d{4}(-\d{2}(-\d{2})?)?(T(\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?)?(Z|[+-]\d{2}:\d{2})?)?|T\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?)")]
+    private static partial Regex DateTimeLiteral();
 
     private static string ReadQuoted(string text, ref int i, char quote)
     {

@@ -3,13 +3,21 @@ namespace Lodestar.Fhir.FhirPath;
 /// <summary>Turns a FHIR literal reference (R4 §2.3.0 "Literal references") into the "Type/id" key.</summary>
 internal static class ReferenceKeys
 {
-    public static string? Parse(string reference)
+    /// <param name="reference">The Reference.reference text.</param>
+    /// <param name="type">The type the caller expects (getReferenceKey(Patient)); lets a urn:uuid reference resolve.</param>
+    public static string? Parse(string reference, string? type = null)
     {
-        if (reference.Length == 0 || reference[0] == '#')
+        if (reference.Length == 0 || reference[0] == '#' || reference.Contains('?', StringComparison.Ordinal))
         {
-            return null; // contained resources have no key of their own
+            return null; // contained resources have no key of their own; conditional references name no resource
         }
-        if (reference.StartsWith("urn:uuid:", StringComparison.Ordinal) || reference.StartsWith("urn:oid:", StringComparison.Ordinal))
+        if (reference.StartsWith("urn:uuid:", StringComparison.Ordinal))
+        {
+            // Transaction Bundles (Synthea's among them) point at entries by fullUrl urn:uuid:<id>, and those
+            // entries carry the same id; with the expected type given, that is the resource's key.
+            return type is null ? null : type + "/" + reference[9..];
+        }
+        if (reference.StartsWith("urn:", StringComparison.Ordinal))
         {
             return null;
         }
@@ -21,8 +29,8 @@ internal static class ReferenceKeys
             return null;
         }
         var typeStart = path.LastIndexOf('/', slash - 1) + 1;
-        var type = path.AsSpan(typeStart, slash - typeStart);
-        if (type.Length == 0 || !char.IsAsciiLetterUpper(type[0]))
+        var typeName = path.AsSpan(typeStart, slash - typeStart);
+        if (typeName.Length == 0 || !char.IsAsciiLetterUpper(typeName[0]))
         {
             return null;
         }

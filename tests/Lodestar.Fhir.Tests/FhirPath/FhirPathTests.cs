@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Lodestar.Fhir.FhirPath;
+
+namespace Lodestar.Fhir.Tests.FhirPath;
+
+public sealed class FhirPathTests
+{
+    private const string Patient =
+        "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"active\":true,\"gender\":\"female\",\"name\":[{\"use\":\"official\",\"family\":\"Smith\",\"given\":[\"Ann\",\"Bo\"]},{\"family\":\"Jones\"}]," +
+        "\"multipleBirthInteger\":2,\"link\":[{\"other\":{\"reference\":\"https://x.org/fhir/Patient/p1/_history/3\"}}]}";
+
+    private static string Eval(string expression, string resource = Patient)
+    {
+        using var document = JsonDocument.Parse(resource);
+        var node = Parser.Parse(expression, new Dictionary<string, Item[]>());
+        var context = new EvalContext { Resource = document.RootElement };
+        var input = new ItemList();
+        input.Add(Item.FromJson(document.RootElement));
+        var output = new ItemList();
+        node.Evaluate(context, input, output);
+        return "[" + string.Join(",", output.AsSpan().ToArray().Select(i => Text.Of(i))) + "]";
+    }
+
+    [Theory]
+    // Each row pins one FHIRPath rule the views rely on.
+    [InlineData("name.given", "[Ann,Bo]")]                                   // arrays flatten
+    [InlineData("Patient.name.family", "[Smith,Jones]")]                     // leading type name
+    [InlineData("name[1].family", "[Jones]")]                                // indexer
+    [InlineData("name[5].family", "[]")]                                     // out of range is empty
+    [InlineData("name.where(use = 'official').family", "[Smith]")]
+    [InlineData("name.given.count() + 1", "[3]")]
+    [InlineData("multipleBirth.ofType(integer) * 2.5", "[5.0]")]             // choice type by suffix
+    [InlineData("7 div 2 = 3 and 7 mod 2 = 1", "[true]")]
+    [InlineData("(1 | 2 | 1).count()", "[2]")]                               // union removes duplicates
+    [InlineData("{} = 1", "[]")]                                             // empty propagates
+    [InlineData("gender = 'male' or active", "[true]")]
+    [InlineData("birthDate.exists() implies false", "[true]")]
+    [InlineData("name.family.join(' & ')", "[Smith & Jones]")]
+    [InlineData("'a' & {} & 'b'", "[ab]")]
+    [InlineData("-(2 - 5)", "[3]")]
+    [InlineData("gender ~ 'FEMALE'", "[true]")]
+    [InlineData("name.family.first().startsWith('Sm')", "[true]")]
+    [InlineData("iif(active, 'yes', 'no')", "[yes]")]
+    [InlineData("link.other.getReferenceKey(Patient) = getResourceKey()", "[true]")] // absolute, versioned reference
+    [InlineData("link.other.getReferenceKey(Group)", "[]")]
+    [InlineData("@2020-01.lowBoundary()", "[2020-01-01]")]
+    [InlineData("@2020-02.highBoundary()", "[2020-02-29]")]
+    [InlineData("2.50.highBoundary()", "[2.505]")]
+    public void Evaluates(string expression, string expected) => Assert.Equal(expected, Eval(expression));
+
+    [Theory]
+    [InlineData("name.", "expected a name")]
+    [InlineData("name.nosuch()", "unknown function nosuch()")]
+    [InlineData("first(1)", "takes 0")]
+    [InlineData("'open", "unterminated string")]
+    [InlineData("%x", "%x is not defined")]
+    [InlineData("a ? b", "unexpected character")]
+    public void Rejects_bad_expressions_at_compile_time(string expression, string message)
+    {
+        var e = Assert.Throws<FhirPathException>(() => Parser.Parse(expression, new Dictionary<string, Item[]>()));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+}
