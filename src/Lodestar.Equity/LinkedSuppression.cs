@@ -5,10 +5,12 @@ namespace Lodestar.Equity;
 /// strata × populations: across strata each population sums to its group total, and within a stratum
 /// IP = (IP − DEN) + DEN and DEN = DENEX + DENEXCEP + NUM + (not met).
 /// Two passes, repeated until stable:
-/// 1. no equation may have exactly one withheld item (else subtraction recovers it): withhold the
-///    smallest shown positive part of that equation (the total only when no part is left), preferring a
-///    part that also completes another equation with a single withheld item, so that suppressions pair
-///    up into rectangles instead of spreading;
+/// 1. in no equation may subtraction reveal a withheld count or a small sum of them: an equation with
+///    exactly one withheld item, or whose withheld parts add up (derivably, since its total is shown) to
+///    1..threshold−1, gets one more withheld item: the shown positive item (part or total) of lowest
+///    priority, then smallest count, preferring one that also completes another such equation so that
+///    suppressions pair up into rectangles instead of spreading. Zeros are never complements: withholding
+///    a zero hides nothing a reader could not bound;
 /// 2. no withheld item may be determined by the equations together (checked exactly by Gaussian
 ///    elimination over the withheld items): if one is, withhold the smallest shown positive item of an
 ///    equation it appears in.
@@ -20,9 +22,15 @@ public static class LinkedSuppression
     /// <param name="counts">Every item's count; items are referred to by index.</param>
     /// <param name="equations">Each equation as (total item, part items): total = Σ parts.</param>
     /// <param name="threshold">The smallest count that may be shown (1..threshold−1 are primary-suppressed; zero may be shown).</param>
+    /// <param name="priority">Per item, how readily it is withheld as a complement (lower first); default all equal.</param>
     /// <returns>Why each item is withheld (None = may be shown).</returns>
-    public static SuppressionReason[] Apply(IReadOnlyList<long> counts, IReadOnlyList<(int Total, int[] Parts)> equations, int threshold = SmallCellSuppression.DefaultThreshold)
+    public static SuppressionReason[] Apply(
+        IReadOnlyList<long> counts,
+        IReadOnlyList<(int Total, int[] Parts)> equations,
+        int threshold = SmallCellSuppression.DefaultThreshold,
+        IReadOnlyList<int>? priority = null)
     {
+        priority ??= new int[counts?.Count ?? 0];
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(equations);
         var reasons = new SuppressionReason[counts.Count];
@@ -35,7 +43,7 @@ public static class LinkedSuppression
         }
         while (true)
         {
-            RemoveSingletons(counts, equations, reasons);
+            RemoveSingletons(counts, equations, reasons, threshold, priority);
             var exposed = FirstDetermined(equations, reasons);
             if (exposed < 0)
             {
@@ -44,7 +52,7 @@ public static class LinkedSuppression
             var before = reasons.Count(r => r != SuppressionReason.None);
             foreach (var (total, parts) in equations.Where(e => e.Total == exposed || e.Parts.Contains(exposed)))
             {
-                if (WithholdSmallest(parts, total, counts, reasons, equations))
+                if (WithholdOneMore(parts, total, counts, reasons, equations, threshold, priority))
                 {
                     break;
                 }
@@ -64,7 +72,8 @@ public static class LinkedSuppression
         return FirstDetermined(equations, reasons) < 0;
     }
 
-    private static void RemoveSingletons(IReadOnlyList<long> counts, IReadOnlyList<(int Total, int[] Parts)> equations, SuppressionReason[] reasons)
+    private static void RemoveSingletons(IReadOnlyList<long> counts, IReadOnlyList<(int Total, int[] Parts)> equations,
+        SuppressionReason[] reasons, int threshold, IReadOnlyList<int> priority)
     {
         var changed = true;
         while (changed)
@@ -72,8 +81,7 @@ public static class LinkedSuppression
             changed = false;
             foreach (var (total, parts) in equations)
             {
-                var withheld = (reasons[total] != SuppressionReason.None ? 1 : 0) + parts.Count(p => reasons[p] != SuppressionReason.None);
-                if (withheld == 1 && WithholdSmallest(parts, total, counts, reasons, equations))
+                if (Exposed(total, parts, counts, reasons, threshold) && WithholdOneMore(parts, total, counts, reasons, equations, threshold, priority))
                 {
                     changed = true;
                 }
@@ -81,64 +89,61 @@ public static class LinkedSuppression
         }
     }
 
-    private static bool WithholdSmallest(int[] parts, int total, IReadOnlyList<long> counts, SuppressionReason[] reasons,
-        IReadOnlyList<(int Total, int[] Parts)> equations)
+    /// <summary>One withheld item, or (total shown) withheld parts whose derivable sum is a small count.</summary>
+    private static bool Exposed(int total, int[] parts, IReadOnlyList<long> counts, SuppressionReason[] reasons, int threshold)
     {
-        var pick = Pairing(parts, counts, reasons, equations);
-        if (pick < 0)
+        var withheld = reasons[total] != SuppressionReason.None ? 1 : 0;
+        long hiddenSum = 0;
+        foreach (var p in parts)
         {
-            pick = Smallest(parts, counts, reasons, positiveOnly: true);
+            if (reasons[p] != SuppressionReason.None)
+            {
+                withheld++;
+                hiddenSum += counts[p];
+            }
         }
-        if (pick < 0 && reasons[total] == SuppressionReason.None)
-        {
-            pick = total;
-        }
-        if (pick < 0)
-        {
-            pick = Smallest(parts, counts, reasons, positiveOnly: false);
-        }
-        if (pick < 0)
-        {
-            return false;
-        }
-        reasons[pick] = SuppressionReason.Complementary;
-        return true;
+        return withheld == 1 || (reasons[total] == SuppressionReason.None && hiddenSum > 0 && hiddenSum < threshold);
     }
 
-    /// <summary>The smallest shown positive part that sits in another equation with exactly one withheld item, or −1.</summary>
-    private static int Pairing(int[] parts, IReadOnlyList<long> counts, SuppressionReason[] reasons, IReadOnlyList<(int Total, int[] Parts)> equations)
+    private static bool WithholdOneMore(int[] parts, int total, IReadOnlyList<long> counts, SuppressionReason[] reasons,
+        IReadOnlyList<(int Total, int[] Parts)> equations, int threshold, IReadOnlyList<int> priority)
     {
         var best = -1;
-        foreach (var i in parts)
+        var bestPairs = false;
+        foreach (var i in parts.Append(total))
         {
-            if (reasons[i] != SuppressionReason.None || counts[i] <= 0 || (best >= 0 && counts[i] >= counts[best]))
+            if (reasons[i] != SuppressionReason.None || counts[i] <= 0)
             {
                 continue;
             }
-            foreach (var (total, others) in equations)
-            {
-                if ((total == i || others.Contains(i)) && !ReferenceEquals(others, parts)
-                    && (reasons[total] != SuppressionReason.None ? 1 : 0) + others.Count(o => reasons[o] != SuppressionReason.None) == 1)
-                {
-                    best = i;
-                    break;
-                }
-            }
-        }
-        return best;
-    }
-
-    private static int Smallest(int[] items, IReadOnlyList<long> counts, SuppressionReason[] reasons, bool positiveOnly)
-    {
-        var best = -1;
-        foreach (var i in items)
-        {
-            if (reasons[i] == SuppressionReason.None && (!positiveOnly || counts[i] > 0) && (best < 0 || counts[i] < counts[best]))
+            var pairs = equations.Any(e => (e.Total == i || e.Parts.Contains(i)) && !ReferenceEquals(e.Parts, parts)
+                && Exposed(e.Total, e.Parts, counts, reasons, threshold));
+            if (best < 0 || Better(i, pairs, best, bestPairs, counts, priority))
             {
                 best = i;
+                bestPairs = pairs;
             }
         }
-        return best;
+        if (best < 0)
+        {
+            return false;
+        }
+        reasons[best] = SuppressionReason.Complementary;
+        return true;
+    }
+
+    /// <summary>Lower priority first; then one that also fixes another exposed equation; then the smaller count.</summary>
+    private static bool Better(int i, bool pairs, int best, bool bestPairs, IReadOnlyList<long> counts, IReadOnlyList<int> priority)
+    {
+        if (priority[i] != priority[best])
+        {
+            return priority[i] < priority[best];
+        }
+        if (pairs != bestPairs)
+        {
+            return pairs;
+        }
+        return counts[i] < counts[best];
     }
 
     /// <summary>

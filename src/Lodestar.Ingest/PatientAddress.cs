@@ -10,11 +10,11 @@ namespace Lodestar.Ingest;
 public static class PatientAddress
 {
     public const string Table = "patient";
-    public const string State = "state";
-    public const string District = "district";
-    public const string PostalCode = "postal_code";
-    public const string Latitude = "latitude";
-    public const string Longitude = "longitude";
+    public const string State = "address_state";
+    public const string District = "address_district";
+    public const string PostalCode = "address_postal_code";
+    public const string Latitude = "address_latitude";
+    public const string Longitude = "address_longitude";
     public const string CountyFips = "county_fips";
 
     public static (Table Table, CountySummary Summary) AddCounty(Table patients, CountyResolver resolver)

@@ -46,6 +46,25 @@ public sealed class LinkedSuppressionTests
     }
 
     [Fact]
+    public void A_zero_is_never_the_complement_and_priority_decides_before_size()
+    {
+        // total 40 = a 3 + b 0 + c 12 + d 25. The 3 needs a partner: the zero would leave "a + b = 3" derivable,
+        // so not b; of c and d, d has the lower priority number and goes although it is larger.
+        long[] counts = [40, 3, 0, 12, 25];
+        var reasons = LinkedSuppression.Apply(counts, [(0, [1, 2, 3, 4])], priority: [9, 9, 9, 9, 1]);
+        Assert.Equal([SuppressionReason.None, SuppressionReason.Primary, SuppressionReason.None, SuppressionReason.None, SuppressionReason.Complementary], reasons);
+    }
+
+    [Fact]
+    public void A_small_derivable_sum_of_withheld_cells_takes_one_more()
+    {
+        // 2 and 4 are both primary, but with the total shown their sum 6 is derivable: a third cell goes.
+        long[] counts = [66, 2, 4, 20, 40];
+        var reasons = LinkedSuppression.Apply(counts, [(0, [1, 2, 3, 4])]);
+        Assert.Equal(SuppressionReason.Complementary, reasons[3]);
+    }
+
+    [Fact]
     public void A_table_with_nothing_small_withholds_nothing()
     {
         var (counts, equations) = Table(new long[,] { { 40, 30 }, { 20, 45 } });
@@ -78,6 +97,12 @@ public sealed class LinkedSuppressionTests
             var (counts, equations) = Table(cells);
             var reasons = LinkedSuppression.Apply(counts, equations);
             Assert.True(LinkedSuppression.IsSafe(equations, reasons), $"trial {trial}: a withheld value is determined");
+            foreach (var (total, parts) in equations.Where(e => reasons[e.Item1] == SuppressionReason.None))
+            {
+                // With the total shown, the withheld parts' sum is derivable: it must not be a small count either.
+                var hidden = parts.Where(p => reasons[p] != SuppressionReason.None).Sum(p => counts[p]);
+                Assert.False(hidden is > 0 and < 11, $"trial {trial}: withheld parts sum to {hidden}");
+            }
             for (var i = 0; i < counts.Length; i++)
             {
                 if (counts[i] is > 0 and < 11)

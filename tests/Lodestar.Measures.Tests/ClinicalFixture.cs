@@ -19,33 +19,33 @@ internal sealed class ClinicalFixture
     public const string HbA1c = Loinc + "4548-4";
 
     private readonly TableBuilder patients = new(S.Patient, [
-        (S.Id, ColumnType.String), (S.BirthDate, ColumnType.Date), (S.Gender, ColumnType.String),
-        (S.DeceasedDate, ColumnType.Date), (S.Race, ColumnType.StringList), (S.Ethnicity, ColumnType.StringList),
+        (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.BirthDate, ColumnType.Date), (S.Gender, ColumnType.String),
+        (S.DeceasedDate, ColumnType.Date), (S.Race, ColumnType.StringList), (S.Ethnicity, ColumnType.String),
         (S.Language, ColumnType.String), (S.CountyFips, ColumnType.String)]);
 
     private readonly TableBuilder encounters = new(S.Encounter, [
-        (S.Id, ColumnType.String), (S.PatientRef, ColumnType.String), (S.Class, ColumnType.String),
-        (S.Codes, ColumnType.StringList), (S.Start, ColumnType.Date), (S.End, ColumnType.Date)]);
+        (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.Class, ColumnType.String),
+        (S.CodesOf(S.Encounter), ColumnType.StringList), (S.Start, ColumnType.Date), (S.End, ColumnType.Date)]);
 
     private readonly TableBuilder conditions = new(S.Condition, [
-        (S.Id, ColumnType.String), (S.PatientRef, ColumnType.String), (S.Codes, ColumnType.StringList),
+        (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.CodesOf(S.Condition), ColumnType.StringList),
         (S.Onset, ColumnType.Date), (S.Abatement, ColumnType.Date), (S.VerificationStatus, ColumnType.String)]);
 
     private readonly TableBuilder observations = new(S.Observation, [
-        (S.Id, ColumnType.String), (S.PatientRef, ColumnType.String), (S.Codes, ColumnType.StringList),
+        (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.CodesOf(S.Condition), ColumnType.StringList),
         (S.Effective, ColumnType.Date), (S.Value, ColumnType.Double), (S.Unit, ColumnType.String),
         (S.Systolic, ColumnType.Double), (S.Diastolic, ColumnType.Double)]);
 
     private readonly TableBuilder procedures = new(S.Procedure, [
-        (S.Id, ColumnType.String), (S.PatientRef, ColumnType.String), (S.Codes, ColumnType.StringList),
+        (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.CodesOf(S.Condition), ColumnType.StringList),
         (S.Performed, ColumnType.Date), (S.Status, ColumnType.String)]);
 
     private readonly TableBuilder immunizations = new(S.Immunization, [
-        (S.Id, ColumnType.String), (S.PatientRef, ColumnType.String), (S.Codes, ColumnType.StringList),
+        (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.CodesOf(S.Immunization), ColumnType.StringList),
         (S.Occurrence, ColumnType.Date), (S.Status, ColumnType.String)]);
 
     private readonly TableBuilder coverage = new(S.Coverage, [
-        (S.Id, ColumnType.String), (S.PatientRef, ColumnType.String), (S.PayerType, ColumnType.String),
+        (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.PayerType, ColumnType.String),
         (S.PeriodStart, ColumnType.Date), (S.PeriodEnd, ColumnType.Date)]);
 
     private int next;
@@ -70,7 +70,7 @@ internal sealed class ClinicalFixture
     public ClinicalFixture Patient(string id, string birth, string gender = "female", string race = "2106-3",
         string ethnicity = "2186-5", string? deceased = null, string language = "en", string? county = "28049")
     {
-        Row(patients, id, birth, gender, deceased, new[] { race }, new[] { ethnicity }, language, county);
+        Row(patients, id, "Patient/" + id, birth, gender, deceased, new[] { race }, ethnicity, language, county);
         return this;
     }
 

@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return DemoCommand.Create();
         yield return VersionCommand.Create();
         yield return StatsCommand.Create();
         yield return SynthCommand.Create();

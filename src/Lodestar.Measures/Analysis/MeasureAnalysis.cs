@@ -126,6 +126,20 @@ public static class MeasureAnalysis
             }
             first += s.Strata.Count;
         }
-        return LinkedSuppression.Apply(counts, equations, threshold);
+        // Complements come first from what readers need least: the unpublished IP-not-DEN split, exceptions,
+        // exclusions, then denominators; numerators and not-met counts (the rate) last; strata before group totals.
+        var priority = new int[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            priority[i] = (Part)(i % Parts) switch
+            {
+                Part.IpNotDen => 0,
+                Part.Exception or Part.Exclusion => 1,
+                Part.Den => 2,
+                Part.Ip => 3,
+                _ => 5,
+            } + (i < Parts ? 10 : 0);
+        }
+        return LinkedSuppression.Apply(counts, equations, threshold, priority);
     }
 }

@@ -70,10 +70,12 @@ public sealed class CriterionEvaluator(EvaluationContext context)
     {
         var limit = d.OnOrBefore.Resolve(period).DayNumber;
         var column = context.Patients.Get<DateColumn>(S.DeceasedDate);
+        // deceasedBoolean true without a date: dead, date unknown, so dead by any date.
+        var flag = context.Patients.Has(S.Deceased) ? context.Patients.Get<BoolColumn>(S.Deceased) : null;
         var set = Empty();
         for (var p = 0; p < column.Count; p++)
         {
-            if (!column.IsNull(p) && column.Days[p] <= limit)
+            if (column.IsNull(p) ? flag is not null && !flag.IsNull(p) && flag.Values[p] : column.Days[p] <= limit)
             {
                 set.Add(p);
             }
@@ -91,8 +93,8 @@ public sealed class CriterionEvaluator(EvaluationContext context)
         }
         var window = c.Overlaps.Resolve(period);
         var table = context.Table(S.Condition);
-        var codes = table.Get<StringListColumn>(S.Codes);
-        var match = context.Match(S.Condition, S.Codes, c.ValueSet);
+        var codes = table.Get<StringListColumn>(S.CodesOf(table.Name));
+        var match = context.Match(S.Condition, c.ValueSet);
         var onset = table.Get<DateColumn>(S.Onset);
         var abatement = table.Get<DateColumn>(S.Abatement);
         var refuted = table.Has(S.VerificationStatus)
@@ -133,8 +135,8 @@ public sealed class CriterionEvaluator(EvaluationContext context)
         var window = e.During.Resolve(period);
         var table = context.Table(S.Encounter);
         var rows = context.PatientRows(S.Encounter);
-        var types = table.Get<StringListColumn>(S.Codes);
-        var typeMatch = e.ValueSet is null ? null : context.Match(S.Encounter, S.Codes, e.ValueSet);
+        var types = table.Get<StringListColumn>(S.CodesOf(table.Name));
+        var typeMatch = e.ValueSet is null ? null : context.Match(S.Encounter, e.ValueSet);
         var classColumn = table.Get<StringColumn>(S.Class);
         var classMatch = e.Classes.Count == 0 ? null : classColumn.Match(v => e.Classes.Contains(v, StringComparer.OrdinalIgnoreCase));
         var start = table.Get<DateColumn>(S.Start);
@@ -172,8 +174,8 @@ public sealed class CriterionEvaluator(EvaluationContext context)
         var window = o.During.Resolve(period);
         var table = context.Table(S.Observation);
         var rows = context.PatientRows(S.Observation);
-        var codes = table.Get<StringListColumn>(S.Codes);
-        var match = context.Match(S.Observation, S.Codes, o.ValueSet);
+        var codes = table.Get<StringListColumn>(S.CodesOf(table.Name));
+        var match = context.Match(S.Observation, o.ValueSet);
         var effective = table.Get<DateColumn>(S.Effective);
         var value = table.Get<DoubleColumn>(S.Value);
         var unit = table.Get<StringColumn>(S.Unit);
@@ -261,8 +263,8 @@ public sealed class CriterionEvaluator(EvaluationContext context)
         }
         var table = context.Table(tableName);
         var rows = context.PatientRows(tableName);
-        var codes = table.Get<StringListColumn>(S.Codes);
-        var match = context.Match(tableName, S.Codes, valueSet);
+        var codes = table.Get<StringListColumn>(S.CodesOf(table.Name));
+        var match = context.Match(tableName, valueSet);
         var date = table.Get<DateColumn>(dateColumn);
         var status = table.Has(S.Status) ? table.Get<StringColumn>(S.Status) : null;
         var voided = status?.Match(v => v is "entered-in-error" or "not-done" or "cancelled" or "revoked" or "stopped");

@@ -22,7 +22,7 @@ public sealed class EvaluationContext
         Catalog = catalog;
         Areas = areas;
         Patients = workspace[ClinicalSchema.Patient];
-        var ids = Patients.Get<StringColumn>(ClinicalSchema.Id);
+        var ids = Patients.Get<StringColumn>(ClinicalSchema.PatientKey);
         PatientIndexByDictionary = new Dictionary<string, int>(Patients.RowCount, StringComparer.Ordinal);
         for (var row = 0; row < ids.Count; row++)
         {
@@ -60,13 +60,11 @@ public sealed class EvaluationContext
     /// <summary>For each row of an event table, the patient row it belongs to, or -1 for a patient never seen.</summary>
     public int[] PatientRows(string table) => patientRows.GetOrAdd(table, t =>
     {
-        var column = Table(t).Get<StringColumn>(ClinicalSchema.PatientRef);
+        var column = Table(t).Get<StringColumn>(ClinicalSchema.PatientKey);
         var byCode = new int[column.Dictionary.Length];
         for (var i = 0; i < byCode.Length; i++)
         {
-            var reference = column.Dictionary[i];
-            var id = reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference[8..] : reference;
-            byCode[i] = PatientIndexByDictionary.TryGetValue(id, out var p) ? p : -1;
+            byCode[i] = PatientIndexByDictionary.TryGetValue(column.Dictionary[i], out var p) ? p : -1;
         }
         var rows = new int[column.Count];
         for (var r = 0; r < rows.Length; r++)
@@ -76,8 +74,8 @@ public sealed class EvaluationContext
         return rows;
     });
 
-    /// <summary>Which dictionary entries of a code-list column are in the value set.</summary>
-    public bool[] Match(string table, string column, string valueSetId) => matches.GetOrAdd((table, column, valueSetId), key =>
+    /// <summary>Which dictionary entries of a table's code-list column are in the value set.</summary>
+    public bool[] Match(string table, string valueSetId) => matches.GetOrAdd((table, ClinicalSchema.CodesOf(table), valueSetId), key =>
     {
         if (!Catalog.ValueSets.TryGetValue(key.ValueSet, out var valueSet))
         {

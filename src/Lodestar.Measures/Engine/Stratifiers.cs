@@ -110,16 +110,31 @@ public static class Stratifiers
         return bar >= 0 ? code[(bar + 1)..] : code;
     }
 
+    /// <summary>The codes of a patient in a column that may hold one code or a list of them.</summary>
+    private static Func<int, IEnumerable<string>> Codes(EvaluationContext c, string name)
+    {
+        if (!c.Patients.Has(name))
+        {
+            return _ => [];
+        }
+        return c.Patients[name] switch
+        {
+            StringListColumn list => p => list.Row(p).ToArray().Select(v => list.Dictionary[v]),
+            StringColumn single => p => single[p] is { } v ? [v] : [],
+            var other => throw new InvalidOperationException($"patient.{name} is {other.Type}, expected codes"),
+        };
+    }
+
     private static Func<int, (string, string)> Race(EvaluationContext c)
     {
-        var column = c.Patients.Get<StringListColumn>(S.Race);
+        var codes = Codes(c, S.Race);
         return p =>
         {
             string? only = null;
             var many = false;
-            foreach (var v in column.Row(p))
+            foreach (var raw in codes(p))
             {
-                var code = Bare(column.Dictionary[v]);
+                var code = Bare(raw);
                 if (!RaceLabels.ContainsKey(code))
                 {
                     continue; // detailed codes, ASKU, UNK: the OMB category decides
@@ -141,12 +156,12 @@ public static class Stratifiers
 
     private static Func<int, (string, string)> Ethnicity(EvaluationContext c)
     {
-        var column = c.Patients.Get<StringListColumn>(S.Ethnicity);
+        var codes = Codes(c, S.Ethnicity);
         return p =>
         {
-            foreach (var v in column.Row(p))
+            foreach (var raw in codes(p))
             {
-                switch (Bare(column.Dictionary[v]))
+                switch (Bare(raw))
                 {
                     case "2135-2": return ("2135-2", "Hispanic or Latino");
                     case "2186-5": return ("2186-5", "Not Hispanic or Latino");
