@@ -64,12 +64,12 @@ public static class HtmlReport
     private static void Summary(StringBuilder h, IReadOnlyList<MeasureFigures> results)
     {
         h.Append("<section><h2>Summary</h2><table class=\"summary\"><thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Period</th>")
-         .Append("<th scope=\"col\">Patients in denominator</th><th scope=\"col\">Rate</th><th scope=\"col\">Better is</th><th scope=\"col\">Groups worse than their reference</th></tr></thead><tbody>");
+         .Append("<th scope=\"col\">Eligible patients</th><th scope=\"col\">Rate</th><th scope=\"col\">Better is</th><th scope=\"col\">Groups worse than their reference</th></tr></thead><tbody>");
         foreach (var f in results)
         {
             var worse = f.Stratifiers.SelectMany(s => s.Strata.Where(x => x.VersusReference?.Class == AhrqClass.Worse).Select(x => $"{x.Stratum.Label} ({s.Label.ToLowerInvariant()})")).ToList();
             h.Append("<tr><td><a href=\"#").Append(Anchor(f)).Append("\">").Append(E(f.Measure.Title)).Append("</a></td><td>").Append(E(f.Period.ToString())).Append("</td><td class=\"num\">")
-             .Append(Count(f.Group.Populations[PopulationCodes.Denominator])).Append("</td><td class=\"num\">").Append(RateText(f.Group)).Append("</td><td>")
+             .Append(Eligible(f.Group)).Append("</td><td class=\"num\">").Append(RateText(f.Group)).Append("</td><td>")
              .Append(f.Measure.LowerIsBetter ? "lower" : "higher").Append("</td><td>")
              .Append(worse.Count == 0 ? "none" : E(string.Join("; ", worse.Take(6)) + (worse.Count > 6 ? $"; and {worse.Count - 6} more" : ""))).Append("</td></tr>");
         }
@@ -86,7 +86,7 @@ public static class HtmlReport
         {
             h.Append("Follows ").Append(E(m.Reference)).Append(". ");
         }
-        h.Append("Overall: ").Append(RateText(f.Group)).Append(" of ").Append(Count(f.Group.Populations[PopulationCodes.Denominator])).Append(" patients in the denominator.</p>");
+        h.Append("Overall: ").Append(RateText(f.Group)).Append(" of ").Append(Eligible(f.Group)).Append(" eligible patients.</p>");
         if (m.Deviations.Count > 0)
         {
             h.Append("<details><summary>How this differs from ").Append(E(m.Reference.Length > 0 ? m.Reference : "the published measure")).Append("</summary><ul>");
@@ -153,12 +153,12 @@ public static class HtmlReport
 
     private static void Table(StringBuilder h, StratifierFigures s, double confidence)
     {
-        h.Append("<table><thead><tr><th scope=\"col\">").Append(E(s.Label)).Append("</th><th scope=\"col\">Denominator</th><th scope=\"col\">Exclusions</th><th scope=\"col\">Numerator</th>")
+        h.Append("<table><thead><tr><th scope=\"col\">").Append(E(s.Label)).Append("</th><th scope=\"col\">Eligible</th><th scope=\"col\">Exclusions</th><th scope=\"col\">Numerator</th>")
          .Append("<th scope=\"col\">Rate (").Append(Percent(confidence, 0)).Append(" CI)</th><th scope=\"col\">Ratio to reference</th><th scope=\"col\">Compared with reference</th></tr></thead><tbody>");
         foreach (var st in s.Strata)
         {
             var c = st.VersusReference;
-            h.Append("<tr><th scope=\"row\">").Append(E(st.Stratum.Label)).Append("</th><td class=\"num\">").Append(Count(st.Populations[PopulationCodes.Denominator]))
+            h.Append("<tr><th scope=\"row\">").Append(E(st.Stratum.Label)).Append("</th><td class=\"num\">").Append(Eligible(st))
              .Append("</td><td class=\"num\">").Append(Count(st.Populations[PopulationCodes.DenominatorExclusion]))
              .Append("</td><td class=\"num\">").Append(Count(st.Populations[PopulationCodes.Numerator]))
              .Append("</td><td class=\"num\">").Append(RateText(st)).Append("</td><td class=\"num\">");
@@ -200,6 +200,9 @@ public static class HtmlReport
     private static string RateText(StratumFigures s) => s.Rate is { } r
         ? $"{Percent(r.Value, 1)} ({Percent(r.Lower, 1)}–{Percent(r.Upper, 1)})"
         : s.RateWithheld ? "<span class=\"muted\">suppressed</span>" : "—";
+
+    private static string Eligible(StratumFigures s) =>
+        s.Eligible is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : s.RateWithheld ? "<span class=\"muted\">suppressed</span>" : "0";
 
     private static string Count(Published p) => p.Shown is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "<span class=\"muted\">suppressed</span>";
 

@@ -8,7 +8,8 @@ namespace Lodestar.Reports;
 /// <summary>
 /// results.csv: one row per measure × period × stratifier × stratum (and one "all" row per measure and
 /// period), with the counts, the score and its interval, and the comparison with the reference group.
-/// A withheld count is an empty cell and is named in the <c>suppressed</c> column.
+/// A withheld count is an empty cell and is named in the <c>suppressed</c> column. <c>eligible</c> is the
+/// rate's denominator (denominator − exclusions − exceptions).
 /// </summary>
 public static class ResultsCsvWriter
 {
@@ -16,7 +17,7 @@ public static class ResultsCsvWriter
     [
         "measure_id", "measure_title", "period", "stratifier", "stratum_code", "stratum",
         "initial_population", "denominator", "denominator_exclusion", "denominator_exception", "numerator",
-        "rate", "lower", "upper", "confidence", "reference_group", "rate_difference", "rate_ratio", "ratio_lower", "ratio_upper",
+        "eligible", "rate", "lower", "upper", "confidence", "reference_group", "rate_difference", "rate_ratio", "ratio_lower", "ratio_upper",
         "p_value", "nhqdr_class", "suppressed",
     ];
 
@@ -60,6 +61,7 @@ public static class ResultsCsvWriter
         {
             withheld.Add("rate");
         }
+        csv.WriteField(s.Eligible is { } e ? e.ToString(CultureInfo.InvariantCulture) : null);
         csv.WriteField(s.Rate?.Value);
         csv.WriteField(s.Rate?.Lower);
         csv.WriteField(s.Rate?.Upper);

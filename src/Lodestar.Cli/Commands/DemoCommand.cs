@@ -98,13 +98,13 @@ internal static class DemoCommand
     private static void Print(DemoSummary summary, TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.Detect, ColorSystem = ColorSystemSupport.Detect });
-        var table = new Spectre.Console.Table().Title("Measures, all patients").AddColumns("Measure", "Denominator", "Numerator", "Rate (95% CI)", "Better is", "Groups worse than reference");
+        var table = new Spectre.Console.Table().Title("Measures, all patients").AddColumns("Measure", "Eligible", "Numerator", "Rate (95% CI)", "Better is", "Groups worse than reference");
         foreach (var f in summary.Figures)
         {
             var worse = f.Stratifiers.Sum(s => s.Strata.Count(x => x.VersusReference?.Class == Equity.AhrqClass.Worse));
             table.AddRow(
                 Markup.Escape(f.Measure.Title),
-                Count(f.Group.Populations[PopulationCodes.Denominator]),
+                f.Group.Eligible is { } eligible ? eligible.ToString("N0", CultureInfo.InvariantCulture) : "suppressed",
                 Count(f.Group.Populations[PopulationCodes.Numerator]),
                 f.Group.Rate is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Value:P1} ({r.Lower:P1}–{r.Upper:P1})") : "suppressed",
                 f.Measure.LowerIsBetter ? "lower" : "higher",

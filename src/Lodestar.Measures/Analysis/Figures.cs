@@ -15,14 +15,19 @@ public readonly record struct Published(long Value, SuppressionReason Suppressio
     public long? Shown => IsShown ? Value : null;
 }
 
-/// <summary>The published figures of one stratum (or of the whole group when <see cref="Stratum"/> is the group).</summary>
+/// <summary>
+/// The published figures of one stratum (or of the whole group when <see cref="Stratum"/> is the group).
+/// <see cref="Eligible"/> is the rate's denominator (denominator − exclusions − exceptions = numerator +
+/// not met), shown exactly when the rate is: it can be worked out from the numerator and the rate anyway.
+/// </summary>
 public sealed record StratumFigures(
     Stratum Stratum,
     IReadOnlyDictionary<string, Published> Populations,
     Estimate? Rate,
     Comparison? VersusReference,
     bool IsReference,
-    bool RateWithheld)
+    bool RateWithheld,
+    long? Eligible)
 {
     /// <summary>No score: withheld (its counts are suppressed) or undefined (an empty denominator).</summary>
     public bool HasRate => Rate is not null;

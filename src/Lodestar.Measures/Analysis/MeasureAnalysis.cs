@@ -55,7 +55,7 @@ public static class MeasureAnalysis
         var rate = !withheld && counts.ScoringDenominator > 0
             ? Proportions.Wilson(counts.Numerator, counts.ScoringDenominator, options.Confidence)
             : (Estimate?)null;
-        return new StratumFigures(stratum, populations, rate, null, false, withheld);
+        return new StratumFigures(stratum, populations, rate, null, false, withheld, withheld ? null : counts.ScoringDenominator);
     }
 
     /// <summary>Every stratum with a shown rate against the reference; unknown strata are never the reference.</summary>
