@@ -132,6 +132,19 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Dsr_suppresses_groups_with_few_events_and_their_complement()
+    {
+        var csv = "group,age_band,events,population\nA,Under 1,3,1000\nA,85+,2,900\nB,Under 1,40,1000\nB,85+,30,900\nC,Under 1,400,9000\nC,85+,300,9000\n";
+        var rows = await RunOk("stats", "dsr", "--input", Write("d.csv", csv), "--out", Path.Combine(dir, "s-out.csv"), "--suppress-below", "11");
+        Assert.Equal("primary", rows[0]["suppressed"]);        // 5 events
+        Assert.Equal("", rows[0]["events"]);
+        Assert.Equal("", rows[0]["value"]);
+        Assert.Equal("complementary", rows[1]["suppressed"]);  // 70 is the smallest other group
+        Assert.Equal("", rows[2]["suppressed"]);
+        Assert.NotEqual("", rows[2]["value"]);
+    }
+
+    [Fact]
     public async Task Dsr_indirect_gives_standardised_ratios_against_all_groups_pooled()
     {
         var csv = "group,age_band,events,population\nA,young,10,1000\nA,old,50,500\nB,young,20,2000\nB,old,100,1000\n";

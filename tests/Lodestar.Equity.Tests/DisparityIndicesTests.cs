@@ -69,6 +69,23 @@ public sealed class DisparityIndicesTests
     }
 
     [Fact]
+    public void Sii_simulation_on_the_logit_scale_matches_PHE_proportions()
+    {
+        // testdata_SII "proportion (e.g. child obesity) - default parameters", area1: value_type 2, SE on the logit scale.
+        double[] pop = [34353, 32112, 27715, 25372, 23889, 23260, 23180, 24193, 23609, 24488];
+        double[] value = [0.21212121212121202, 0.214281265570503, 0.204077214504781, 0.19186504808450303, 0.17480848926284101, 0.16663800515907098, 0.15603968938740301, 0.14657132228330499, 0.140370197805921, 0.12087553087226401];
+        double[] se = [1.3197018471840493E-2, 1.3599402535469379E-2, 1.4903436058054755E-2, 1.5942525582502205E-2, 1.7033905269793169E-2, 1.7593885815626962E-2, 1.8098141690297317E-2, 1.8176743057472546E-2, 1.873422095544007E-2, 1.9601724030759937E-2];
+        var options = new DisparityOptions { SiiInterval = SiiInterval.Simulation, SiiValueType = SiiValueType.Proportion };
+        var result = DisparityIndices.Compute(Deciles(pop, value, se), options).ToDictionary(x => x.Name);
+        Tolerance.Relative(-0.10720032333730493, result["sii"].Value!.Value);
+        Tolerance.Relative(0.53340153064655071, result["rii_phe"].Value!.Value);
+        Tolerance.Relative(-0.11220857220984691, result["sii"].Lower!.Value, 0.02);
+        Tolerance.Relative(-0.1021798062145461, result["sii"].Upper!.Value, 0.02);
+        Tolerance.Relative(0.51712731963580183, result["rii_phe"].Lower!.Value, 0.02);
+        Tolerance.Relative(0.55015384129130041, result["rii_phe"].Upper!.Value, 0.02);
+    }
+
+    [Fact]
     public void Simulation_is_reproducible_for_a_seed()
     {
         var options = new DisparityOptions { SiiInterval = SiiInterval.Simulation, Repetitions = 2000, Seed = 7 };
