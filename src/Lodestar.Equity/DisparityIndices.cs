@@ -143,6 +143,10 @@ public static class DisparityIndices
         {
             return Missing("theil", definition, "not estimable: the mean rate is 0");
         }
+        if (r.Any(v => v < 0))
+        {
+            return Missing("theil", definition, "not estimable: a group value is negative");
+        }
         double t = 0, centre = 0;
         var anyZero = false;
         for (var i = 0; i < p.Length; i++)
@@ -242,6 +246,10 @@ public static class DisparityIndices
         if (options.SiiInterval == SiiInterval.Simulation)
         {
             (siiLo, siiHi, riiLo, riiHi) = Simulate(b, c, r, s, options);
+            if (siiLo is null)
+            {
+                note = "no interval: the simulation's log (rate) or logit (proportion) scale needs values > 0 (and < 1)";
+            }
         }
         else
         {
@@ -329,6 +337,20 @@ public static class DisparityIndices
     private static (double? SiiLo, double? SiiHi, double? RiiLo, double? RiiHi) Simulate(double[] b, double[] c, double[] r, double[] s, DisparityOptions options)
     {
         var reps = Math.Max(1000, options.Repetitions);
+        for (var i = 0; i < r.Length; i++)
+        {
+            var valid = options.SiiValueType switch
+            {
+                SiiValueType.Rate => r[i] > 0,
+                SiiValueType.Proportion => r[i] is > 0 and < 1,
+                _ => true,
+            };
+            if (!valid)
+            {
+                // The log or logit of this value does not exist; PHE stops here too.
+                return (null, null, null, null);
+            }
+        }
         var random = new NormalSource(options.Seed);
         var sii = new double[reps];
         var rii = new double[reps];

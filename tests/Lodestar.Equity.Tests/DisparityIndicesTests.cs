@@ -141,6 +141,21 @@ public sealed class DisparityIndicesTests
     }
 
     [Fact]
+    public void Negative_values_leave_log_based_indices_not_estimable()
+    {
+        // Ready-made values (e.g. a change score) can be negative: no Theil, MLD or log-scale simulation then.
+        var groups = new[] { new GroupStatistic("a", -2, 1, 100, 1), new GroupStatistic("b", 5, 1, 100, 2), new GroupStatistic("c", 9, 1, 100, 3) };
+        var r = DisparityIndices.Compute(groups, new DisparityOptions { SiiInterval = SiiInterval.Simulation, SiiValueType = SiiValueType.Rate, Repetitions = 1000 })
+            .ToDictionary(x => x.Name);
+        Assert.Null(r["theil"].Value);
+        Assert.Null(r["mld"].Value);
+        Assert.NotNull(r["sii"].Value);
+        Assert.Null(r["sii"].Lower);
+        Assert.Contains("no interval", r["sii"].Note, StringComparison.Ordinal);
+        Assert.NotNull(r["bgv"].Value);
+    }
+
+    [Fact]
     public void Tied_ranks_share_one_ridit()
     {
         var groups = new[]
