@@ -282,6 +282,15 @@ public sealed class StatsCommandTests : IDisposable
             var (code, output, _) = await ExitCodeTests.Run("stats", sub.Name, "--help");
             Assert.Equal(0, code);
             Assert.Contains("--input", output, StringComparison.Ordinal);
+
+            // The example must run as written (from the repository root).
+            var example = sub.Description!.Split('\n').Last(l => l.TrimStart().StartsWith("lodestar ", StringComparison.Ordinal)).Trim().Split(' ')[1..];
+            var input = Array.IndexOf(example, "--input");
+            example[input + 1] = Path.Combine(Lodestar.Testing.RepoPaths.Root, example[input + 1]);
+            var outIndex = Array.IndexOf(example, "--out");
+            example[outIndex + 1] = Path.Combine(dir, sub.Name + "-example.csv");
+            var (exampleCode, _, err) = await ExitCodeTests.Run(example);
+            Assert.True(exampleCode == 0, $"{sub.Name} example failed: {err}");
         }
     }
 }

@@ -29,7 +29,7 @@ internal static class StatsDsrVerb
         var command = new Command("dsr",
             "Directly age-standardised rates to the 2000 US standard (or your own) with Fay–Feuer, Tiwari, Dobson or NCHS intervals; " +
             "or indirectly standardised ratios (SMR) with exact/Byar limits. Input columns: group,age_band,events,population.\n\n" +
-            "Example:\n  lodestar stats dsr --input deaths-by-age.csv --out dsr.csv --standard us2000-11 --method gamma")
+            "Example:\n  lodestar stats dsr --input docs/examples/stats/dsr.csv --out dsr-out.csv --standard us2000-19")
         {
             input, output, confidence, per, method, standard, minEvents, reference, suppress,
         };

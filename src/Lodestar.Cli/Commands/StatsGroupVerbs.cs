@@ -24,7 +24,7 @@ internal static class StatsGroupVerbs
         var command = new Command("compare",
             "Each group against a reference: rate difference and ratio with intervals and p-values, and the AHRQ NHQDR better/same/worse rule " +
             "(p < 0.05 and a relative difference of at least 10%). Input columns: group,numerator,denominator (or group,value,se[,population]).\n\n" +
-            "Example:\n  lodestar stats compare --input by-race.csv --out compare.csv --reference White --per 100000")
+            "Example:\n  lodestar stats compare --input docs/examples/stats/compare.csv --out compare-out.csv --reference White")
         {
             input, output, confidence, per, measure, direction, reference, asGiven,
         };
@@ -87,7 +87,7 @@ internal static class StatsGroupVerbs
             "Summary disparity indices across all groups: range, index of disparity (unweighted and weighted), between-group variance, Theil, " +
             "mean log deviation, population attributable risk; with an 'order' column (1 = most disadvantaged) also SII, RII (PHE and HD*Calc forms), " +
             "Kunst–Mackenbach and concentration indices. Input columns: group,numerator,denominator[,order] (or group,value,se,population[,order]).\n\n" +
-            "Example:\n  lodestar stats disparity --input by-income.csv --out disparity.csv --per 100000")
+            "Example:\n  lodestar stats disparity --input docs/examples/stats/disparity-ordered.csv --out disparity-out.csv")
         {
             input, output, confidence, per, measure, direction, idispReference, idispDivisor, siiInterval, repetitions, seed,
         };
