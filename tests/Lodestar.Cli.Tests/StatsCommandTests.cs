@@ -242,6 +242,24 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("compare", "--reference", "Nobody", "--reference: 'Nobody' is not a group")]
+    [InlineData("dsr", "--standard", "no-such-standard.csv", "--standard: 'no-such-standard.csv' is not")]
+    [InlineData("disparity", "--idisp-divisor", "3", "--idisp-divisor: '3' is not j or j-1")]
+    [InlineData("trend", "--weighting", "loess", "--weighting: 'loess' is not weighted or unweighted")]
+    public async Task Bad_verb_options_are_user_errors(string verb, string option, string value, string message)
+    {
+        var input = verb switch
+        {
+            "dsr" => Write("ok.csv", "group,age_band,events,population\nA,85+,1,10\n"),
+            "trend" => Write("ok.csv", "group,period,numerator,denominator\nA,1,1,10\nA,2,1,10\nA,3,1,10\n"),
+            _ => Write("ok.csv", "group,numerator,denominator\nA,1,10\n"),
+        };
+        var (code, _, err) = await ExitCodeTests.Run("stats", verb, "--input", input, "--out", Path.Combine(dir, "o.csv"), option, value);
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--confidence", "1.5", "--confidence: 1.5 is outside")]
     [InlineData("--method", "magic", "--method: 'magic' is not one of")]
     [InlineData("--per", "0", "--per: must be a positive number")]

@@ -24,6 +24,20 @@ public sealed class QuantilesTests
     public void Student_t_quantile_matches_the_t_table(double df, double expected) =>
         Assert.Equal(expected, Math.Round(Quantiles.StudentT(0.95, df), 3));
 
+    [Theory]
+    [InlineData(0.37, 0.025)]       // shape below 1 (Fay–Feuer with a tiny rate): density unbounded at 0
+    [InlineData(3.7, 0.025)]        // non-integer shapes are what the gamma DSR interval uses
+    [InlineData(3.7, 0.999)]
+    [InlineData(812.25, 0.975)]     // large shape: nearly normal
+    public void Gamma_quantile_inverts_the_regularised_incomplete_gamma(double shape, double p)
+    {
+        var q = Quantiles.Gamma(shape, p);
+        var back = p < 0.5
+            ? MathNet.Numerics.SpecialFunctions.GammaLowerRegularized(shape, q)
+            : 1 - MathNet.Numerics.SpecialFunctions.GammaUpperRegularized(shape, q);
+        Tolerance.Relative(p, back, 1e-12);
+    }
+
     [Fact]
     public void Beta_quantile_inverts_the_regularised_incomplete_beta()
     {
