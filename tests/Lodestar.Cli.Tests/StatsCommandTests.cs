@@ -195,6 +195,22 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Disparity_sii_on_the_log_scale_matches_PHE()
+    {
+        // PHEindicatormethods testdata_SII "rate (e.g. infant mortality) - log transform", area1: SII −3.1559071389545599,
+        // RII 0.44188484360768232 (deterministic). Input as value,se with the SE on the natural scale (r·SE(ln r)).
+        double[] pop = [279012, 255993, 236961, 214315, 192812, 183546, 168593, 164822, 154836, 138165];
+        double[] value = [5.8922196894757208, 4.7345044591063035, 3.827634083245766, 3.8681380211371112, 3.6771570234217785, 3.1436261209723995, 3.1258711808912585, 2.9425683464586041, 2.8287995039913199, 2.7648101907140012];
+        double[] seLog = [2.458749781093432E-2, 2.8651772387909245E-2, 3.313428067829554E-2, 3.4656742217817678E-2, 3.7477373945545213E-2, 4.1552591866051265E-2, 4.3478344743185383E-2, 4.5324801522114426E-2, 4.7695676062254659E-2, 5.1071054013305549E-2];
+        var csv = "group,value,se,population,order\n" + string.Concat(value.Select((v, i) =>
+            FormattableString.Invariant($"q{i + 1},{v:R},{v * seLog[i]:R},{pop[i]:R},{i + 1}\n")));
+        var rows = (await RunOk("stats", "disparity", "--input", Write("s.csv", csv), "--out", Path.Combine(dir, "s-out.csv"), "--sii-transform")).ToDictionary(r => r["index"]);
+        Near(-3.1559071389545599, rows["sii"]["value"]);
+        Near(0.44188484360768232, rows["rii_phe"]["value"]);
+        Assert.Contains("log scale", rows["sii"]["note"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disparity_of_equal_groups_is_zero()
     {
         var input = Write("e.csv", "group,events,population,order\nA,10,1000,1\nB,20,2000,2\nC,30,3000,3\n");
