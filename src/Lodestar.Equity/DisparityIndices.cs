@@ -221,12 +221,12 @@ public static class DisparityIndices
             aci += p[i] * (2 * ridit[i] - 1) * r[i];
         }
         var seAci = Math.Sqrt(Enumerable.Range(0, j).Sum(i => Sq(p[i] * (2 * ridit[i] - 1) * s[i])));
-        yield return WithNormal("aci", aci, seAci, z, "Σ pⱼ(2Rⱼ − 1) rⱼ = μ·RCI (absolute concentration index)", "");
+        yield return WithNormal("aci", aci, seAci, z, "Σ pⱼ(2Rⱼ − 1) rⱼ = μ·RCI (absolute concentration index)", "delta-method SE with populations fixed");
         if (mu != 0)
         {
             var rci = aci / mu;
             var seRci = Math.Sqrt(Enumerable.Range(0, j).Sum(i => Sq(p[i] * (2 * ridit[i] - 1 - rci) * s[i] / mu)));
-            yield return WithNormal("rci", rci, seRci, z, rciDefinition, "delta-method SE (Ahn et al. 2018), populations fixed");
+            yield return WithNormal("rci", rci, seRci, z, rciDefinition, "delta-method SE with populations fixed (the Ahn et al. 2018 approach); Kakwani et al.'s sample-survey variance is not used");
         }
         else
         {
