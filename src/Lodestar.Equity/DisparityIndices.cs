@@ -143,6 +143,10 @@ public static class DisparityIndices
         {
             return Missing("theil", definition, "not estimable: the mean rate is 0");
         }
+        if (r.Any(v => v < 0))
+        {
+            return Missing("theil", definition, "not estimable: a group value is negative");
+        }
         double t = 0, centre = 0;
         var anyZero = false;
         for (var i = 0; i < p.Length; i++)
@@ -205,73 +209,9 @@ public static class DisparityIndices
     {
         var ridit = Ridits(groups, p);
         var j = p.Length;
-        double rbar = 0;
-        for (var i = 0; i < j; i++)
+        foreach (var index in SlopeIndex.Compute(p, ridit, r, s, mu, z, options))
         {
-            rbar += p[i] * ridit[i];
-        }
-        double spread = 0;
-        for (var i = 0; i < j; i++)
-        {
-            spread += p[i] * Sq(ridit[i] - rbar);
-        }
-        const string siiDefinition = "WLS slope of rⱼ on ridit Rⱼ (weights pⱼ; rank 1 = most disadvantaged at R = 0): fitted(1) − fitted(0) (Low & Low 2004; PHE phe_sii)";
-        if (!(spread > 0))
-        {
-            yield return Missing("sii", siiDefinition, "not estimable: all groups share one rank");
-            yield break;
-        }
-
-        // β1 = Σ cⱼ rⱼ and β0 = Σ bⱼ rⱼ: both fitted ends are linear in the group values.
-        var c = new double[j];
-        var b = new double[j];
-        for (var i = 0; i < j; i++)
-        {
-            c[i] = p[i] * (ridit[i] - rbar) / spread;
-            b[i] = p[i] - c[i] * rbar;
-        }
-        var beta1 = Dot(c, r);
-        var beta0 = Dot(b, r);
-        var note = options.SiiInterval == SiiInterval.Simulation
-            ? $"simulated interval: {options.Repetitions} repetitions, seed {options.Seed} (PHE phe_sii method)"
-            : "analytic interval (WLS SE from the group SEs; not PHE's simulation)";
-        double? siiLo, siiHi, riiLo = null, riiHi = null;
-        var seSii = Math.Sqrt(Enumerable.Range(0, j).Sum(i => c[i] * c[i] * s[i] * s[i]));
-        var fitted1 = beta0 + beta1;
-        var rii = beta0 != 0 ? fitted1 / beta0 : (double?)null;
-        if (options.SiiInterval == SiiInterval.Simulation)
-        {
-            (siiLo, siiHi, riiLo, riiHi) = Simulate(b, c, r, s, options);
-        }
-        else
-        {
-            siiLo = beta1 - z * seSii;
-            siiHi = beta1 + z * seSii;
-            if (rii > 0 && fitted1 > 0)
-            {
-                // Delta method for f1/f0 on the log scale: ∂ln(RII)/∂rⱼ = aⱼ/f1 − bⱼ/f0 with aⱼ = bⱼ + cⱼ.
-                var seLog = Math.Sqrt(Enumerable.Range(0, j).Sum(i => s[i] * s[i] * Sq((b[i] + c[i]) / fitted1 - b[i] / beta0)));
-                riiLo = rii * Math.Exp(-z * seLog);
-                riiHi = rii * Math.Exp(z * seLog);
-            }
-        }
-        yield return new DisparityIndex("sii", beta1, siiLo, siiHi, seSii, siiDefinition, note);
-        yield return rii is null
-            ? Missing("rii_phe", "(β0 + β1)/β0: fitted least over fitted most disadvantaged (PHE phe_sii)", "not estimable: the fitted value at R = 0 is 0")
-            : new DisparityIndex("rii_phe", rii, riiLo, riiHi, null, "(β0 + β1)/β0: fitted least over fitted most disadvantaged (PHE phe_sii)", note);
-        yield return rii is null || rii == 0
-            ? Missing("kmi", "β0/(β0 + β1): fitted most over fitted least disadvantaged (Kunst–Mackenbach)", "not estimable: a fitted end is 0")
-            : new DisparityIndex("kmi", 1 / rii, riiHi is > 0 ? 1 / riiHi : null, riiLo is > 0 ? 1 / riiLo : null, null,
-                "β0/(β0 + β1): fitted most over fitted least disadvantaged (Kunst–Mackenbach)", "reciprocal of rii_phe and its limits");
-        if (mu != 0)
-        {
-            // RII (HD*Calc) = β1/μ; ∂/∂rⱼ = cⱼ/μ − β1 pⱼ/μ².
-            var se = Math.Sqrt(Enumerable.Range(0, j).Sum(i => s[i] * s[i] * Sq(c[i] / mu - beta1 * p[i] / (mu * mu))));
-            yield return WithNormal("rii_hdcalc", beta1 / mu, se, z, "SII/μ (HD*Calc, Harper & Lynch 2005)", "");
-        }
-        else
-        {
-            yield return Missing("rii_hdcalc", "SII/μ (HD*Calc, Harper & Lynch 2005)", "not estimable: the mean rate is 0");
+            yield return index;
         }
 
         const string rciDefinition = "Σ pⱼ(2Rⱼ − 1) rⱼ/μ (relative concentration index, grouped data; Kakwani, Wagstaff & van Doorslaer 1997)";
@@ -281,12 +221,12 @@ public static class DisparityIndices
             aci += p[i] * (2 * ridit[i] - 1) * r[i];
         }
         var seAci = Math.Sqrt(Enumerable.Range(0, j).Sum(i => Sq(p[i] * (2 * ridit[i] - 1) * s[i])));
-        yield return WithNormal("aci", aci, seAci, z, "Σ pⱼ(2Rⱼ − 1) rⱼ = μ·RCI (absolute concentration index)", "");
+        yield return WithNormal("aci", aci, seAci, z, "Σ pⱼ(2Rⱼ − 1) rⱼ = μ·RCI (absolute concentration index)", "delta-method SE with populations fixed");
         if (mu != 0)
         {
             var rci = aci / mu;
             var seRci = Math.Sqrt(Enumerable.Range(0, j).Sum(i => Sq(p[i] * (2 * ridit[i] - 1 - rci) * s[i] / mu)));
-            yield return WithNormal("rci", rci, seRci, z, rciDefinition, "delta-method SE (Ahn et al. 2018), populations fixed");
+            yield return WithNormal("rci", rci, seRci, z, rciDefinition, "delta-method SE with populations fixed (the Ahn et al. 2018 approach); Kakwani et al.'s sample-survey variance is not used");
         }
         else
         {
@@ -320,56 +260,6 @@ public static class DisparityIndices
             cumulative += share;
         }
         return ridit;
-    }
-
-    /// <summary>
-    /// PHE phe_sii's Monte Carlo interval: redraw every group's value (normal on the natural, log or logit scale),
-    /// refit, and take the order statistics at round(R·α/2) and round(R·(1 − α/2)).
-    /// </summary>
-    private static (double? SiiLo, double? SiiHi, double? RiiLo, double? RiiHi) Simulate(double[] b, double[] c, double[] r, double[] s, DisparityOptions options)
-    {
-        var reps = Math.Max(1000, options.Repetitions);
-        var random = new NormalSource(options.Seed);
-        var sii = new double[reps];
-        var rii = new double[reps];
-        var y = new double[r.Length];
-        for (var k = 0; k < reps; k++)
-        {
-            for (var i = 0; i < r.Length; i++)
-            {
-                var e = random.Next() * s[i];
-                y[i] = options.SiiValueType switch
-                {
-                    SiiValueType.Rate => Math.Exp(Math.Log(r[i]) + e),
-                    SiiValueType.Proportion => 1 / (1 + Math.Exp(-(Math.Log(r[i] / (1 - r[i])) + e))),
-                    _ => r[i] + e,
-                };
-            }
-            var b1 = Dot(c, y);
-            var b0 = Dot(b, y);
-            sii[k] = b1;
-            rii[k] = (b0 + b1) / b0;
-        }
-        Array.Sort(sii);
-        Array.Sort(rii);
-        var alpha = 1 - options.Confidence;
-        var lo = (int)Math.Round(reps * alpha / 2, MidpointRounding.ToEven) - 1;
-        var hi = (int)Math.Round(reps * (1 - alpha / 2), MidpointRounding.ToEven) - 1;
-        lo = Math.Clamp(lo, 0, reps - 1);
-        hi = Math.Clamp(hi, 0, reps - 1);
-        double? riiLo = double.IsFinite(rii[lo]) ? rii[lo] : null;
-        double? riiHi = double.IsFinite(rii[hi]) ? rii[hi] : null;
-        return (sii[lo], sii[hi], riiLo, riiHi);
-    }
-
-    private static double Dot(double[] a, double[] b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private static DisparityIndex WithNormal(string name, double value, double se, double z, string definition, string note, bool floorAtZero = false)

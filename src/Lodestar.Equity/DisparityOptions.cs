@@ -25,5 +25,16 @@ public sealed record DisparityOptions
     /// <summary>Seed of the simulation's random source, so results are reproducible.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>How the simulation draws values, and (with <see cref="SiiTransform"/>) the scale of the fit.</summary>
     public SiiValueType SiiValueType { get; init; } = SiiValueType.Other;
+
+    /// <summary>
+    /// Fit the SII on the log (rates) or logit (proportions) scale and transform the fitted ends back (phe_sii
+    /// transform = TRUE, recommended by PHE for rates and proportions). Group SEs stay on the natural scale; they
+    /// are carried to the fitted scale by the delta method.
+    /// </summary>
+    public bool SiiTransform { get; init; }
+
+    /// <summary>The top of the proportion scale (1 for proportions, 100 for percentages) for the logit.</summary>
+    public double ProportionScale { get; init; } = 1;
 }

@@ -103,6 +103,7 @@ public static class GroupComparison
         {
             cls = d == 0 ? AhrqClass.Same : AhrqClass.NotClassified;
         }
+        // The 10% is inclusive; the 1e-12 keeps 11,000 vs 10,000 (0.0999…98 in binary) on the right side of it.
         else if (pD < options.AhrqAlpha && relative >= options.AhrqRelativeThreshold - 1e-12)
         {
             var worse = options.Direction == Direction.HigherIsWorse ? d > 0 : d < 0;

@@ -6,9 +6,9 @@ public enum SiiValueType
     /// <summary>Normal on the natural scale (life expectancy, scores).</summary>
     Other,
 
-    /// <summary>Normal on the log scale, back-transformed (rates); the SE is on the log scale.</summary>
+    /// <summary>Normal on the log scale, back-transformed (rates); the natural-scale SE is carried there as s/r.</summary>
     Rate,
 
-    /// <summary>Normal on the logit scale, back-transformed (proportions in 0..1); the SE is on the logit scale.</summary>
+    /// <summary>Normal on the logit scale, back-transformed (proportions); the natural-scale SE is carried there as s/(p(1 − p)).</summary>
     Proportion,
 }

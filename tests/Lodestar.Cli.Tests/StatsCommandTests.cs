@@ -132,6 +132,19 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Dsr_suppresses_groups_with_few_events_and_their_complement()
+    {
+        var csv = "group,age_band,events,population\nA,Under 1,3,1000\nA,85+,2,900\nB,Under 1,40,1000\nB,85+,30,900\nC,Under 1,400,9000\nC,85+,300,9000\n";
+        var rows = await RunOk("stats", "dsr", "--input", Write("d.csv", csv), "--out", Path.Combine(dir, "s-out.csv"), "--suppress-below", "11");
+        Assert.Equal("primary", rows[0]["suppressed"]);        // 5 events
+        Assert.Equal("", rows[0]["events"]);
+        Assert.Equal("", rows[0]["value"]);
+        Assert.Equal("complementary", rows[1]["suppressed"]);  // 70 is the smallest other group
+        Assert.Equal("", rows[2]["suppressed"]);
+        Assert.NotEqual("", rows[2]["value"]);
+    }
+
+    [Fact]
     public async Task Dsr_indirect_gives_standardised_ratios_against_all_groups_pooled()
     {
         var csv = "group,age_band,events,population\nA,young,10,1000\nA,old,50,500\nB,young,20,2000\nB,old,100,1000\n";
@@ -182,6 +195,22 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Disparity_sii_on_the_log_scale_matches_PHE()
+    {
+        // PHEindicatormethods testdata_SII "rate (e.g. infant mortality) - log transform", area1: SII −3.1559071389545599,
+        // RII 0.44188484360768232 (deterministic). Input as value,se with the SE on the natural scale (r·SE(ln r)).
+        double[] pop = [279012, 255993, 236961, 214315, 192812, 183546, 168593, 164822, 154836, 138165];
+        double[] value = [5.8922196894757208, 4.7345044591063035, 3.827634083245766, 3.8681380211371112, 3.6771570234217785, 3.1436261209723995, 3.1258711808912585, 2.9425683464586041, 2.8287995039913199, 2.7648101907140012];
+        double[] seLog = [2.458749781093432E-2, 2.8651772387909245E-2, 3.313428067829554E-2, 3.4656742217817678E-2, 3.7477373945545213E-2, 4.1552591866051265E-2, 4.3478344743185383E-2, 4.5324801522114426E-2, 4.7695676062254659E-2, 5.1071054013305549E-2];
+        var csv = "group,value,se,population,order\n" + string.Concat(value.Select((v, i) =>
+            FormattableString.Invariant($"q{i + 1},{v:R},{v * seLog[i]:R},{pop[i]:R},{i + 1}\n")));
+        var rows = (await RunOk("stats", "disparity", "--input", Write("s.csv", csv), "--out", Path.Combine(dir, "s-out.csv"), "--sii-transform")).ToDictionary(r => r["index"]);
+        Near(-3.1559071389545599, rows["sii"]["value"]);
+        Near(0.44188484360768232, rows["rii_phe"]["value"]);
+        Assert.Contains("log scale", rows["sii"]["note"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disparity_of_equal_groups_is_zero()
     {
         var input = Write("e.csv", "group,events,population,order\nA,10,1000,1\nB,20,2000,2\nC,30,3000,3\n");
@@ -229,6 +258,24 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("compare", "--reference", "Nobody", "--reference: 'Nobody' is not a group")]
+    [InlineData("dsr", "--standard", "no-such-standard.csv", "--standard: 'no-such-standard.csv' is not")]
+    [InlineData("disparity", "--idisp-divisor", "3", "--idisp-divisor: '3' is not j or j-1")]
+    [InlineData("trend", "--weighting", "loess", "--weighting: 'loess' is not weighted or unweighted")]
+    public async Task Bad_verb_options_are_user_errors(string verb, string option, string value, string message)
+    {
+        var input = verb switch
+        {
+            "dsr" => Write("ok.csv", "group,age_band,events,population\nA,85+,1,10\n"),
+            "trend" => Write("ok.csv", "group,period,numerator,denominator\nA,1,1,10\nA,2,1,10\nA,3,1,10\n"),
+            _ => Write("ok.csv", "group,numerator,denominator\nA,1,10\n"),
+        };
+        var (code, _, err) = await ExitCodeTests.Run("stats", verb, "--input", input, "--out", Path.Combine(dir, "o.csv"), option, value);
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--confidence", "1.5", "--confidence: 1.5 is outside")]
     [InlineData("--method", "magic", "--method: 'magic' is not one of")]
     [InlineData("--per", "0", "--per: must be a positive number")]
@@ -269,6 +316,15 @@ public sealed class StatsCommandTests : IDisposable
             var (code, output, _) = await ExitCodeTests.Run("stats", sub.Name, "--help");
             Assert.Equal(0, code);
             Assert.Contains("--input", output, StringComparison.Ordinal);
+
+            // The example must run as written (from the repository root).
+            var example = sub.Description!.Split('\n').Last(l => l.TrimStart().StartsWith("lodestar ", StringComparison.Ordinal)).Trim().Split(' ')[1..];
+            var input = Array.IndexOf(example, "--input");
+            example[input + 1] = Path.Combine(Lodestar.Testing.RepoPaths.Root, example[input + 1]);
+            var outIndex = Array.IndexOf(example, "--out");
+            example[outIndex + 1] = Path.Combine(dir, sub.Name + "-example.csv");
+            var (exampleCode, _, err) = await ExitCodeTests.Run(example);
+            Assert.True(exampleCode == 0, $"{sub.Name} example failed: {err}");
         }
     }
 }

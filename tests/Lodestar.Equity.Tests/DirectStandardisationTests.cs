@@ -74,6 +74,41 @@ public sealed class DirectStandardisationTests
         Tolerance.Relative(upper, tiwari.Upper!.Value);
     }
 
+    // Down syndrome births by maternal age, Michigan 1950–64 (Stark & Mantel 1966 via Fleiss 1981 p. 249): the data of
+    // Fay & Feuer 1997 Tables I–II, shipped as the examples of epitools::ageadjust.direct and asht::wspoissonTest.
+    // Birth order 5+, standard = all births. The expected figures are an independent double-precision evaluation of
+    // the formula as epitools/asht implement it (Python: series and continued-fraction incomplete gamma, bisection),
+    // because the published table is not at hand; they pin the non-integer-shape gamma quantiles to 1e-9.
+    [Theory]
+    [InlineData(DsrMethod.FayFeuer, 75.529007445256781, 67.702120417646853, 188.30017272777584)]
+    [InlineData(DsrMethod.Tiwari, 75.529007445256781, 67.702120417646853, 112.85842908497968)] // same lower limit, far lower upper
+    public void Gamma_intervals_match_an_independent_evaluation_on_the_Fay_Feuer_data(DsrMethod method, double value, double lower, double upper)
+    {
+        long[] cases = [0, 8, 63, 112, 262, 295]; // first band has no case: the max weight comes from a tiny population
+        double[] births = [327, 30666, 123419, 149919, 104088, 34392];
+        double[] standard = [319933, 931318, 786511, 488235, 237863, 61313];
+        var r = DirectStandardisation.Rate(cases, births, standard, new DsrOptions { Method = method });
+        Tolerance.Relative(value, r.Value!.Value);
+        Tolerance.Relative(lower, r.Lower!.Value);
+        Tolerance.Relative(upper, r.Upper!.Value);
+    }
+
+    [Fact]
+    public void Fay_Feuer_matches_an_independent_evaluation_for_birth_order_one()
+    {
+        // Same source data, birth order 1, standard = the mean population of the five birth orders (as in the
+        // epitools example that "recreates Table 1 of Fay and Feuer, 1997"); independent evaluation as above.
+        long[] cases = [107, 141, 60, 40, 39, 25];
+        double[] births = [230061, 329449, 114920, 39487, 14208, 3052];
+        double[] standard = [(230061 + 72202 + 15050 + 2293 + 327) / 5.0, (329449 + 326701 + 175702 + 68800 + 30666) / 5.0,
+            (114920 + 208667 + 207081 + 132424 + 123419) / 5.0, (39487 + 83228 + 117300 + 98301 + 149919) / 5.0,
+            (14208 + 28466 + 45026 + 46075 + 104088) / 5.0, (3052 + 5375 + 8660 + 9834 + 34392) / 5.0];
+        var r = DirectStandardisation.Rate(cases, births, standard);
+        Tolerance.Relative(92.304525533199453, r.Value!.Value);
+        Tolerance.Relative(80.441749850703872, r.Lower!.Value);
+        Tolerance.Relative(105.76334574926122, r.Upper!.Value);
+    }
+
     [Fact]
     public void Tiwari_interval_is_no_wider_than_Fay_Feuer_and_shares_its_lower_limit()
     {

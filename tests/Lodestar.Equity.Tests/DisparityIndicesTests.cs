@@ -59,13 +59,67 @@ public sealed class DisparityIndicesTests
         double[] value = [5.8922196894757208, 4.7345044591063035, 3.827634083245766, 3.8681380211371112, 3.6771570234217785, 3.1436261209723995, 3.1258711808912585, 2.9425683464586041, 2.8287995039913199, 2.7648101907140012];
         double[] se = [2.458749781093432E-2, 2.8651772387909245E-2, 3.313428067829554E-2, 3.4656742217817678E-2, 3.7477373945545213E-2, 4.1552591866051265E-2, 4.3478344743185383E-2, 4.5324801522114426E-2, 4.7695676062254659E-2, 5.1071054013305549E-2];
         var options = new DisparityOptions { SiiInterval = SiiInterval.Simulation, SiiValueType = SiiValueType.Rate };
-        var result = DisparityIndices.Compute(Deciles(pop, value, se), options).ToDictionary(x => x.Name);
+        var natural = se.Select((x, i) => x * value[i]).ToArray(); // GroupStatistic SEs are on the natural scale: s = r·SE(ln r)
+        var result = DisparityIndices.Compute(Deciles(pop, value, natural), options).ToDictionary(x => x.Name);
         Tolerance.Relative(-3.2752012326471758, result["sii"].Value!.Value);
         Tolerance.Relative(0.40600068953980034, result["rii_phe"].Value!.Value);
         Tolerance.Relative(-3.5868233016744155, result["sii"].Lower!.Value, 0.02);
         Tolerance.Relative(-2.9653170017272723, result["sii"].Upper!.Value, 0.02);
         Tolerance.Relative(0.36888170199068804, result["rii_phe"].Lower!.Value, 0.02);
         Tolerance.Relative(0.44624776652446996, result["rii_phe"].Upper!.Value, 0.02);
+    }
+
+    [Fact]
+    public void Sii_simulation_on_the_logit_scale_matches_PHE_proportions()
+    {
+        // testdata_SII "proportion (e.g. child obesity) - default parameters", area1: value_type 2, SE on the logit scale.
+        double[] pop = [34353, 32112, 27715, 25372, 23889, 23260, 23180, 24193, 23609, 24488];
+        double[] value = [0.21212121212121202, 0.214281265570503, 0.204077214504781, 0.19186504808450303, 0.17480848926284101, 0.16663800515907098, 0.15603968938740301, 0.14657132228330499, 0.140370197805921, 0.12087553087226401];
+        double[] se = [1.3197018471840493E-2, 1.3599402535469379E-2, 1.4903436058054755E-2, 1.5942525582502205E-2, 1.7033905269793169E-2, 1.7593885815626962E-2, 1.8098141690297317E-2, 1.8176743057472546E-2, 1.873422095544007E-2, 1.9601724030759937E-2];
+        var options = new DisparityOptions { SiiInterval = SiiInterval.Simulation, SiiValueType = SiiValueType.Proportion };
+        var natural = se.Select((x, i) => x * value[i] * (1 - value[i])).ToArray(); // s = p(1 − p)·SE(logit p)
+        var result = DisparityIndices.Compute(Deciles(pop, value, natural), options).ToDictionary(x => x.Name);
+        Tolerance.Relative(-0.10720032333730493, result["sii"].Value!.Value);
+        Tolerance.Relative(0.53340153064655071, result["rii_phe"].Value!.Value);
+        Tolerance.Relative(-0.11220857220984691, result["sii"].Lower!.Value, 0.02);
+        Tolerance.Relative(-0.1021798062145461, result["sii"].Upper!.Value, 0.02);
+        Tolerance.Relative(0.51712731963580183, result["rii_phe"].Lower!.Value, 0.02);
+        Tolerance.Relative(0.55015384129130041, result["rii_phe"].Upper!.Value, 0.02);
+    }
+
+    // testdata_SII "... - log transform with intercept" and "... - logit transform with intercept", area1: with
+    // transform = TRUE phe_sii needs confidence limits and derives the SE on the transformed scale as
+    // (g(U) − g(L))/(2·1.959964). Point estimates are deterministic (1e-9); limits are simulated (2%).
+    [Theory]
+    [InlineData(SiiValueType.Rate, -3.1559071389545599, 0.44188484360768232, -3.4809615490242884, -2.8332373447636319, 0.40827440803607229, 0.47856632650069308)]
+    [InlineData(SiiValueType.Proportion, -0.1096462611125906, 0.53417757432539459, -0.11490838449464633, -0.10443087776045443, 0.51853338500746282, 0.5501741213468927)]
+    public void Transformed_sii_matches_PHEindicatormethods(SiiValueType type, double sii, double rii, double siiLo, double siiHi, double riiLo, double riiHi)
+    {
+        var (pop, value, lower, upper) = type == SiiValueType.Rate
+            ? (new double[] { 279012, 255993, 236961, 214315, 192812, 183546, 168593, 164822, 154836, 138165 },
+               new[] { 5.8922196894757208, 4.7345044591063035, 3.827634083245766, 3.8681380211371112, 3.6771570234217785, 3.1436261209723995, 3.1258711808912585, 2.9425683464586041, 2.8287995039913199, 2.7648101907140012 },
+               new[] { 5.6149596624107483, 4.4759207707810038, 3.5869260554450242, 3.6140791140579505, 3.4166969870147965, 2.8977176350029272, 2.8704938092859789, 2.6924041297904315, 2.5763057378752698, 2.5014206190884578 },
+               new[] { 6.1830853575761537, 5.0079519402470885, 4.0844291026854505, 4.1399822998098585, 3.9573934822289045, 3.4103317188858107, 3.4038909874130083, 3.2159015715579464, 3.1059621495836955, 3.0558486661833499 })
+            : (new double[] { 34353, 32112, 27715, 25372, 23889, 23260, 23180, 24193, 23609, 24488 },
+               new[] { 0.21212121212121202, 0.214281265570503, 0.204077214504781, 0.19186504808450303, 0.17480848926284101, 0.16663800515907098, 0.15603968938740301, 0.14657132228330499, 0.140370197805921, 0.12087553087226401 },
+               new[] { 0.20783049922555499, 0.209827711465288, 0.19937351725899902, 0.187066648694241, 0.17004464070303801, 0.16190410576997, 0.15142507546851799, 0.142170753783533, 0.13599767093637602, 0.11685200990738201 },
+               new[] { 0.21647630081289901, 0.218803170788612, 0.208862933590925, 0.19675673996564999, 0.17967690552753499, 0.17148199783416998, 0.16076828867592699, 0.15108411052992399, 0.144859737537153, 0.12501798050476101 });
+        Func<double, double> g = type == SiiValueType.Rate ? Math.Log : v => Math.Log(v / (1 - v));
+        var z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
+        var se = lower.Select((l, i) => (g(upper[i]) - g(l)) / (2 * z)).ToArray();
+        // GroupStatistic SEs are on the natural scale; the library carries them back by the same delta method.
+        var natural = se.Select((x, i) => type == SiiValueType.Rate ? x * value[i] : x * value[i] * (1 - value[i])).ToArray();
+        foreach (var method in new[] { SiiInterval.Simulation, SiiInterval.Analytic })
+        {
+            var options = new DisparityOptions { SiiInterval = method, SiiValueType = type, SiiTransform = true };
+            var result = DisparityIndices.Compute(Deciles(pop, value, natural), options).ToDictionary(x => x.Name);
+            Tolerance.Relative(sii, result["sii"].Value!.Value);
+            Tolerance.Relative(rii, result["rii_phe"].Value!.Value);
+            Tolerance.Relative(siiLo, result["sii"].Lower!.Value, 0.02);
+            Tolerance.Relative(siiHi, result["sii"].Upper!.Value, 0.02);
+            Tolerance.Relative(riiLo, result["rii_phe"].Lower!.Value, 0.02);
+            Tolerance.Relative(riiHi, result["rii_phe"].Upper!.Value, 0.02);
+        }
     }
 
     [Fact]
@@ -121,6 +175,21 @@ public sealed class DisparityIndicesTests
         Assert.NotNull(r["theil"].Value);
         Assert.Null(r["theil"].Lower);
         Assert.Null(r["range_ratio"].Value);
+    }
+
+    [Fact]
+    public void Negative_values_leave_log_based_indices_not_estimable()
+    {
+        // Ready-made values (e.g. a change score) can be negative: no Theil, MLD or log-scale simulation then.
+        var groups = new[] { new GroupStatistic("a", -2, 1, 100, 1), new GroupStatistic("b", 5, 1, 100, 2), new GroupStatistic("c", 9, 1, 100, 3) };
+        var r = DisparityIndices.Compute(groups, new DisparityOptions { SiiInterval = SiiInterval.Simulation, SiiValueType = SiiValueType.Rate, Repetitions = 1000 })
+            .ToDictionary(x => x.Name);
+        Assert.Null(r["theil"].Value);
+        Assert.Null(r["mld"].Value);
+        Assert.NotNull(r["sii"].Value);
+        Assert.Null(r["sii"].Lower);
+        Assert.Contains("no interval", r["sii"].Note, StringComparison.Ordinal);
+        Assert.NotNull(r["bgv"].Value);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal static class StatsBasicVerbs
         var method = new Option<string>("--method") { Description = "wilson (default) or clopper-pearson.", DefaultValueFactory = _ => "wilson" };
         var command = new Command("proportion",
             "Proportions numerator/denominator with Wilson (default) or Clopper–Pearson intervals. Input columns: group,numerator,denominator.\n\n" +
-            "Example:\n  lodestar stats proportion --input screened.csv --out screened-out.csv --per 100")
+            "Example:\n  lodestar stats proportion --input docs/examples/stats/proportion.csv --out proportion-out.csv --per 100")
         {
             input, output, confidence, per, suppress, method,
         };
@@ -57,7 +57,7 @@ internal static class StatsBasicVerbs
         var method = new Option<string>("--method") { Description = "auto (exact below 10 events, Byar from 10; default), exact or byar.", DefaultValueFactory = _ => "auto" };
         var command = new Command("rate",
             "Crude rates events/population (or person-time) with exact Poisson limits below 10 events and Byar's from 10 (PHE). Input columns: group,events,population.\n\n" +
-            "Example:\n  lodestar stats rate --input deaths.csv --out deaths-out.csv --per 100000 --suppress-below 11")
+            "Example:\n  lodestar stats rate --input docs/examples/stats/rate.csv --out rate-out.csv --suppress-below 11")
         {
             input, output, confidence, per, suppress, method,
         };

@@ -13,7 +13,7 @@ internal static class StatsCommand
         var command = new Command("stats",
             "Equity statistics over tidy CSV: proportions, rates, age-standardised rates, group comparisons, disparity indices and trends, " +
             "each with confidence intervals (methods and references: docs/statistics.md).\n\n" +
-            "Example:\n  lodestar stats rate --input rates.csv --out rates-out.csv --per 100000");
+            "Example:\n  lodestar stats rate --input docs/examples/stats/rate.csv --out rate-out.csv --per 100");
         command.Subcommands.Add(StatsBasicVerbs.Proportion());
         command.Subcommands.Add(StatsBasicVerbs.Rate());
         command.Subcommands.Add(StatsDsrVerb.Create());

@@ -24,13 +24,14 @@ internal static class StatsDsrVerb
             DefaultValueFactory = _ => "us2000-11",
         };
         var minEvents = new Option<long?>("--min-events") { Description = "Blank rates from fewer events (default: 10 for dobson, none otherwise)." };
+        var suppress = StatsOptions.SuppressBelow();
         var reference = new Option<string?>("--reference") { Description = "indirect only: the group whose age-specific rates are the reference (default: all groups pooled)." };
         var command = new Command("dsr",
             "Directly age-standardised rates to the 2000 US standard (or your own) with Fay–Feuer, Tiwari, Dobson or NCHS intervals; " +
             "or indirectly standardised ratios (SMR) with exact/Byar limits. Input columns: group,age_band,events,population.\n\n" +
-            "Example:\n  lodestar stats dsr --input deaths-by-age.csv --out dsr.csv --standard us2000-11 --method gamma")
+            "Example:\n  lodestar stats dsr --input docs/examples/stats/dsr.csv --out dsr-out.csv --standard us2000-19")
         {
-            input, output, confidence, per, method, standard, minEvents, reference,
+            input, output, confidence, per, method, standard, minEvents, reference, suppress,
         };
         command.SetAction(parse =>
         {
@@ -38,15 +39,20 @@ internal static class StatsDsrVerb
             var c = StatsOptions.ParseConfidence(parse.GetValue(confidence)!);
             var multiplier = StatsOptions.ParsePer(parse.GetValue(per), 100_000);
             var table = StatsTable.Read(parse.GetValue(input)!);
+            var threshold = parse.GetValue(suppress);
+            if (threshold < 0)
+            {
+                throw new UserErrorException("--suppress-below: must be 0 (off) or a positive threshold");
+            }
             var result = m == "indirect"
-                ? Indirect(table, c, multiplier, parse.GetValue(reference))
-                : Direct(table, c, multiplier, m, parse.GetValue(standard)!, parse.GetValue(minEvents));
+                ? Indirect(table, c, multiplier, parse.GetValue(reference), threshold)
+                : Direct(table, c, multiplier, m, parse.GetValue(standard)!, parse.GetValue(minEvents), threshold);
             return StatsCommand.Finish(parse, result, parse.GetValue(output)!, "groups");
         });
         return command;
     }
 
-    private static StatsOutput Direct(StatsTable table, double confidence, double multiplier, string methodName, string standardName, long? minEvents)
+    private static StatsOutput Direct(StatsTable table, double confidence, double multiplier, string methodName, string standardName, long? minEvents, int suppressBelow)
     {
         var method = methodName switch
         {
@@ -65,9 +71,18 @@ internal static class StatsDsrVerb
         };
         var groups = ReadBands(table, standard);
         var options = new DsrOptions { Confidence = confidence, Multiplier = multiplier, Method = method, MinimumEvents = minEvents };
-        var output = new StatsOutput(["group", "events", "population", "bands", "value", "lower", "upper", "se", "crude_rate", "method", "standard", "confidence", "multiplier", "note"]);
+        var output = new StatsOutput(["group", "events", "population", "bands", "value", "lower", "upper", "se", "crude_rate", "method", "standard", "confidence", "multiplier", "suppressed", "note"]);
+        var suppression = Suppress(groups, suppressBelow);
+        var index = 0;
         foreach (var (group, bands) in groups)
         {
+            var reason = suppression?.Cells[index++] ?? SuppressionReason.None;
+            if (reason != SuppressionReason.None)
+            {
+                output.Add(group, null, bands.Sum(b => b.Population), (long)bands.Count, null, null, null, null, null, StatsOptions.Name(method), standard.Name,
+                    confidence, multiplier, StatsOptions.Name(reason), $"events below {suppressBelow} or needed to protect a group that is");
+                continue;
+            }
             var events = bands.Select(b => b.Events).ToArray();
             var population = bands.Select(b => b.Population).ToArray();
             var weights = bands.Select(b => standard.Bands[b.Band].Weight).ToArray();
@@ -77,12 +92,12 @@ internal static class StatsDsrVerb
                 ? Join(r.Note, $"{bands.Count} of {standard.Bands.Count} bands; weights re-normalised over those present")
                 : r.Note;
             output.Add(group, r.Events, r.Population, (long)bands.Count, r.Value, r.Lower, r.Upper, r.StandardError, crude,
-                StatsOptions.Name(r.Method), standard.Name, confidence, multiplier, note);
+                StatsOptions.Name(r.Method), standard.Name, confidence, multiplier, "", note);
         }
         return output;
     }
 
-    private static StatsOutput Indirect(StatsTable table, double confidence, double multiplier, string? referenceGroup)
+    private static StatsOutput Indirect(StatsTable table, double confidence, double multiplier, string? referenceGroup, int suppressBelow)
     {
         var groups = ReadBands(table, null);
         if (referenceGroup is not null && !groups.ContainsKey(referenceGroup))
@@ -104,15 +119,24 @@ internal static class StatsDsrVerb
                 refPeople[b.Label] = refPeople.GetValueOrDefault(b.Label) + b.Population;
             }
         }
-        var output = new StatsOutput(["group", "observed", "expected", "value", "lower", "upper", "rate", "rate_lower", "rate_upper", "method", "reference", "confidence", "multiplier", "note"]);
+        var output = new StatsOutput(["group", "observed", "expected", "value", "lower", "upper", "rate", "rate_lower", "rate_upper", "method", "reference", "confidence", "multiplier", "suppressed", "note"]);
         var referenceName = referenceGroup ?? "all groups";
+        var suppression = Suppress(groups, suppressBelow);
+        var index = 0;
         foreach (var (group, bands) in groups)
         {
             var observed = bands.Sum(b => b.Events);
+            var reason = suppression?.Cells[index++] ?? SuppressionReason.None;
+            if (reason != SuppressionReason.None)
+            {
+                output.Add(group, null, null, null, null, null, null, null, null, "", referenceName, confidence, multiplier, StatsOptions.Name(reason),
+                    $"events below {suppressBelow} or needed to protect a group that is");
+                continue;
+            }
             var missing = bands.FirstOrDefault(b => !(refPeople.GetValueOrDefault(b.Label) > 0));
             if (missing.Label is not null)
             {
-                output.Add(group, observed, null, null, null, null, null, null, null, "", referenceName, confidence, multiplier,
+                output.Add(group, observed, null, null, null, null, null, null, null, "", referenceName, confidence, multiplier, "",
                     $"not estimable: the reference has no population in age band {missing.Label}");
                 continue;
             }
@@ -122,15 +146,26 @@ internal static class StatsDsrVerb
             var expected = Enumerable.Range(0, bands.Count).Sum(i => re[i] / rp[i] * population[i]);
             if (!(expected > 0))
             {
-                output.Add(group, observed, expected, null, null, null, null, null, null, "", referenceName, confidence, multiplier,
+                output.Add(group, observed, expected, null, null, null, null, null, null, "", referenceName, confidence, multiplier, "",
                     "not estimable: expected count is 0");
                 continue;
             }
             var r = IndirectStandardisation.Ratio(observed, population, re, rp, confidence, RateMethod.Auto, 1, multiplier);
             output.Add(group, observed, r.Expected, r.Ratio.Value, r.Ratio.Lower, r.Ratio.Upper, r.Rate.Value, r.Rate.Lower, r.Rate.Upper,
-                StatsOptions.Name(r.Method), referenceName, confidence, multiplier, "");
+                StatsOptions.Name(r.Method), referenceName, confidence, multiplier, "", "");
         }
         return output;
+    }
+
+    /// <summary>The groups' total events are the strata of one table (total = their sum); a withheld group's rate goes too.</summary>
+    private static SuppressionResult? Suppress(Dictionary<string, List<BandRow>> groups, int threshold)
+    {
+        if (threshold <= 0)
+        {
+            return null;
+        }
+        var totals = groups.Values.Select(bands => bands.Sum(b => b.Events)).ToArray();
+        return SmallCellSuppression.Apply(totals, totals.Sum(), threshold);
     }
 
     private readonly record struct BandRow(string Label, int Band, long Events, double Population);

@@ -24,7 +24,7 @@ internal static class StatsGroupVerbs
         var command = new Command("compare",
             "Each group against a reference: rate difference and ratio with intervals and p-values, and the AHRQ NHQDR better/same/worse rule " +
             "(p < 0.05 and a relative difference of at least 10%). Input columns: group,numerator,denominator (or group,value,se[,population]).\n\n" +
-            "Example:\n  lodestar stats compare --input by-race.csv --out compare.csv --reference White --per 100000")
+            "Example:\n  lodestar stats compare --input docs/examples/stats/compare.csv --out compare-out.csv --reference White")
         {
             input, output, confidence, per, measure, direction, reference, asGiven,
         };
@@ -83,13 +83,17 @@ internal static class StatsGroupVerbs
         };
         var repetitions = new Option<int>("--repetitions") { Description = "Simulation repetitions (default 100000).", DefaultValueFactory = _ => 100_000 };
         var seed = new Option<int>("--seed") { Description = "Simulation seed (default 1).", DefaultValueFactory = _ => 1 };
+        var transform = new Option<bool>("--sii-transform")
+        {
+            Description = "Fit the SII on the log (rates) or logit (proportions) scale and transform back (phe_sii transform = TRUE).",
+        };
         var command = new Command("disparity",
             "Summary disparity indices across all groups: range, index of disparity (unweighted and weighted), between-group variance, Theil, " +
             "mean log deviation, population attributable risk; with an 'order' column (1 = most disadvantaged) also SII, RII (PHE and HD*Calc forms), " +
             "Kunst–Mackenbach and concentration indices. Input columns: group,numerator,denominator[,order] (or group,value,se,population[,order]).\n\n" +
-            "Example:\n  lodestar stats disparity --input by-income.csv --out disparity.csv --per 100000")
+            "Example:\n  lodestar stats disparity --input docs/examples/stats/disparity-ordered.csv --out disparity-out.csv")
         {
-            input, output, confidence, per, measure, direction, idispReference, idispDivisor, siiInterval, repetitions, seed,
+            input, output, confidence, per, measure, direction, idispReference, idispDivisor, siiInterval, repetitions, seed, transform,
         };
         command.SetAction(parse =>
         {
@@ -105,6 +109,9 @@ internal static class StatsGroupVerbs
                 throw new UserErrorException("--repetitions: at least 1000 (as phe_sii requires)");
             }
             var orderColumn = table.OptionalColumn("order");
+            var fromCounts = table.Has("numerator") || table.Has("events") || !table.Has("value");
+            var siiTransform = parse.GetValue(transform);
+            var measureType = isProportion ? SiiValueType.Proportion : SiiValueType.Rate;
             var options = new DisparityOptions
             {
                 Confidence = c,
@@ -131,6 +138,11 @@ internal static class StatsGroupVerbs
                 },
                 Repetitions = reps,
                 Seed = parse.GetValue(seed),
+                // Counts: draw rates on the log and proportions on the logit scale, as phe_sii does for value types 1
+                // and 2; ready-made values (life expectancy, scores) are drawn on their own scale unless transformed.
+                SiiValueType = fromCounts || siiTransform ? measureType : SiiValueType.Other,
+                SiiTransform = siiTransform,
+                ProportionScale = multiplier,
             };
             var result = new StatsOutput(["index", "value", "lower", "upper", "se", "groups", "confidence", "definition", "note"]);
             var excludedNote = excluded.Count == 0 ? "" : $"excluded (denominator 0): {string.Join(", ", excluded)}";

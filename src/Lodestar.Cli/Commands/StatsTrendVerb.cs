@@ -28,7 +28,7 @@ internal static class StatsTrendVerb
         var command = new Command("trend",
             "Annual percent change (log-linear, SEER*Stat method) per group with its interval, classified improving / worsening / no significant change, " +
             "and whether each group's gap to the reference is narrowing. Input columns: group,period,numerator,denominator.\n\n" +
-            "Example:\n  lodestar stats trend --input yearly.csv --out trend.csv --reference White")
+            "Example:\n  lodestar stats trend --input docs/examples/stats/trend.csv --out trend-out.csv --reference B")
         {
             input, output, confidence, per, measure, direction, reference, weighting,
         };
