@@ -1,12 +1,15 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Lodestar.Diagnostics;
 
 namespace Lodestar.Fhir.Reading;
 
 /// <summary>
 /// Streams FHIR R4 resources out of NDJSON (optionally gzipped), Bundles and single-resource JSON files.
-/// Files are read in parallel, one worker per file, largest first so the last file to finish is a small one;
-/// within a file records and diagnostics come in line order. Bad records never stop the run (unless
-/// <see cref="FhirReaderOptions.Strict"/>): each becomes a diagnostic with its raw text, and per file
+/// Producers (one per file, largest files first) cut records into ~1 MiB chunks; <see cref="FhirReaderOptions.MaxParallelism"/>
+/// workers parse, check and hand them over, so even one big file keeps every core busy. A bounded queue keeps
+/// memory constant. Per file, diagnostics reach the sink in line order. Bad records never stop the run
+/// (unless <see cref="FhirReaderOptions.Strict"/>): each becomes a diagnostic with its raw text, and per file
 /// records = accepted + rejected.
 /// </summary>
 public sealed class FhirReader
@@ -18,7 +21,7 @@ public sealed class FhirReader
     /// <summary>
     /// Reads every source, calling <paramref name="handler"/> for each accepted resource and
     /// <paramref name="diagnostics"/> for each problem. In strict mode the first problem stops all workers and
-    /// is thrown as a <see cref="UserErrorException"/>. Exceptions from the handler propagate unchanged.
+    /// is thrown as a <see cref="UserErrorException"/>. Exceptions from the handler or the sink propagate unchanged.
     /// </summary>
     public FhirReadSummary Read(IReadOnlyList<FhirSource> sources, IFhirResourceHandler handler, IFhirDiagnosticSink diagnostics, CancellationToken cancellationToken = default)
     {
@@ -26,57 +29,113 @@ public sealed class FhirReader
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var session = new ReadSession(options, handler, diagnostics);
-        var counts = new FhirFileCounts[sources.Count];
+        var files = sources.Select(s => new FileState(s)).ToArray();
         var parallelism = Math.Max(1, options.MaxParallelism);
-        var workers = new System.Collections.Concurrent.ConcurrentStack<int>(Enumerable.Range(0, parallelism).Reverse());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var order = Enumerable.Range(0, sources.Count).OrderByDescending(i => sources[i].Length).ToArray();
-        try
+        using var queue = new BlockingCollection<Chunk>(boundedCapacity: parallelism * 2);
+        var failures = new ConcurrentQueue<Exception>();
+
+        void Fail(Exception e)
         {
-            Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = stop.Token }, index =>
+            failures.Enqueue(e);
+            stop.Cancel();
+        }
+
+        var workers = Enumerable.Range(0, parallelism).Select(worker =>
+        {
+            var thread = new Thread(() =>
             {
-                if (!workers.TryPop(out var worker))
-                {
-                    throw new InvalidOperationException("more concurrent files than workers");
-                }
-                var processor = new RecordProcessor(sources[index], worker, session);
+                var processor = new ChunkProcessor(worker, session);
                 try
                 {
-                    new FileReader(sources[index], processor).Read();
+                    foreach (var chunk in queue.GetConsumingEnumerable(stop.Token))
+                    {
+                        try
+                        {
+                            processor.Process(chunk);
+                        }
+                        finally
+                        {
+                            chunk.Release();
+                        }
+                    }
                 }
-                catch (StrictStopException)
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
-                    stop.Cancel();
-                    throw;
                 }
-                finally
+#pragma warning disable CA1031 // Any failure on a worker is carried to the caller's thread and rethrown there.
+                catch (Exception e)
+#pragma warning restore CA1031
                 {
-                    counts[index] = processor.Counts;
-                    workers.Push(worker);
+                    Fail(e);
                 }
+            })
+            { IsBackground = true, Name = $"lodestar-fhir-worker-{worker}" };
+            thread.Start();
+            return thread;
+        }).ToArray();
+
+        try
+        {
+            // Producers: one per file at a time, as many files at once as there are workers; largest first so the
+            // last file to finish is a small one.
+            var order = parallelism == 1
+                ? Enumerable.Range(0, files.Length).ToArray() // one worker: keep the input order, so output is reproducible
+                : Enumerable.Range(0, files.Length).OrderByDescending(i => files[i].Source.Length).ToArray();
+            Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = stop.Token }, index =>
+            {
+                var writer = new ChunkWriter(files[index], chunk =>
+                {
+                    try
+                    {
+                        queue.Add(chunk, stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        chunk.Release();
+                        throw;
+                    }
+                });
+                new FileReader(files[index].Source, writer).Read();
             });
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
         }
         catch (AggregateException e)
         {
-            var strict = e.InnerExceptions.OfType<StrictStopException>().FirstOrDefault();
+            foreach (var inner in e.InnerExceptions.Where(x => x is not OperationCanceledException))
+            {
+                Fail(inner);
+            }
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            foreach (var worker in workers)
+            {
+                worker.Join();
+            }
+        }
+
+        if (!failures.IsEmpty)
+        {
+            var strict = failures.OfType<StrictStopException>().FirstOrDefault();
             if (strict is not null)
             {
                 throw new UserErrorException(strict.Diagnostic.Diagnostic);
             }
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
+            ExceptionDispatchInfo.Capture(failures.First()).Throw();
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new InvalidOperationException("the read stopped without a reason");
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+
         if (options.CheckPatientReferences)
         {
             foreach (var missing in session.References.Missing())
             {
                 try
                 {
-                    session.Report(missing);
+                    session.Emit(missing);
                 }
                 catch (StrictStopException e)
                 {
@@ -84,6 +143,6 @@ public sealed class FhirReader
                 }
             }
         }
-        return new FhirReadSummary(counts, session.Warnings);
+        return new FhirReadSummary(files.Select(f => f.Counts).ToArray(), session.Warnings);
     }
 }

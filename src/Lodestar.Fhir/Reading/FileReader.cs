@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace Lodestar.Fhir.Reading;
 
 /// <summary>
-/// Reads one file with a pooled buffer that holds only the current record (plus read-ahead), never the file:
-/// NDJSON is split at line feeds; a Bundle is walked with <see cref="Utf8JsonReader"/> and each
-/// <c>entry[].resource</c> is cut out and parsed on its own, so memory follows the largest resource, not the file.
+/// Cuts one file into records with a pooled buffer that holds only the current record (plus read-ahead), never
+/// the file: NDJSON is split at line feeds; a Bundle is walked with <see cref="Utf8JsonReader"/> and each
+/// <c>entry[].resource</c> is cut out on its own, so memory follows the largest resource, not the file.
+/// Records go to a <see cref="ChunkWriter"/>; parsing and checking happen on the workers.
 /// </summary>
 internal sealed class FileReader
 {
@@ -15,10 +16,10 @@ internal sealed class FileReader
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly FhirSource source;
-    private readonly RecordProcessor processor;
+    private readonly ChunkWriter processor;
     private long decompressed;
 
-    public FileReader(FhirSource source, RecordProcessor processor)
+    public FileReader(FhirSource source, ChunkWriter processor)
     {
         this.source = source;
         this.processor = processor;
@@ -34,11 +35,13 @@ internal sealed class FileReader
         catch (IOException e)
         {
             processor.Warn(0, "", "cannot open the file: " + e.Message);
+            processor.Complete();
             return;
         }
         catch (UnauthorizedAccessException e)
         {
             processor.Warn(0, "", "cannot open the file: " + e.Message);
+            processor.Complete();
             return;
         }
         using (stream)
@@ -52,6 +55,7 @@ internal sealed class FileReader
                 ReadJson(stream);
             }
         }
+        processor.Complete();
     }
 
     private Stream Open()
@@ -187,7 +191,7 @@ internal sealed class FileReader
             processor.RejectUndelimited(line, "", truncated, trimmed);
             return;
         }
-        processor.Process(buffer.AsMemory(start + lead, trimmed.Length - lead), line);
+        processor.Record(trimmed[lead..], line);
     }
 
     private enum Pending
@@ -291,7 +295,7 @@ internal sealed class FileReader
                                 }
                                 var end = baseOffset + position + reader.BytesConsumed;
                                 CountLines(start);
-                                processor.Process(buffer.AsMemory((int)(start - baseOffset), (int)(end - start)), line);
+                                processor.Record(buffer.AsSpan((int)(start - baseOffset), (int)(end - start)), line);
                             }
                             continue;
                         }
@@ -393,6 +397,6 @@ internal sealed class FileReader
             processor.RejectUndelimited(1, "", failure, bytes.Span);
             return;
         }
-        processor.Process(bytes, 1);
+        processor.Record(bytes.Span, 1);
     }
 }

@@ -15,7 +15,8 @@ internal sealed class ReadSession(FhirReaderOptions options, IFhirResourceHandle
 
     public long Warnings => Interlocked.Read(ref warnings);
 
-    public void Report(in FhirDiagnostic diagnostic)
+    /// <summary>Passes a diagnostic on (in file order: callers go through the file's sequencer); strict mode stops here.</summary>
+    public void Emit(FhirDiagnostic diagnostic)
     {
         if (diagnostic.Kind == FhirDiagnosticKind.Warning)
         {

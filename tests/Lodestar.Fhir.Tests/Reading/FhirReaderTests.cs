@@ -222,4 +222,26 @@ public sealed class FhirReaderTests
         Assert.Equal("{\"resourceType\":\"Patient\"}", json.RootElement.GetProperty("raw").GetString());
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("reason").GetString()));
     }
+
+    [Fact]
+    public void One_big_file_is_split_across_workers_and_its_diagnostics_stay_in_line_order()
+    {
+        using var temp = new TempFolder();
+        var lines = Enumerable.Range(1, 60000).Select(i => i % 997 == 0 ? "{broken" : $"{{\"resourceType\":\"Observation\",\"id\":\"o{i}\",\"status\":\"final\",\"note\":[{{\"text\":\"{new string('n', 40)}\"}}]}}");
+        var path = temp.File("Observation.ndjson", string.Join("\n", lines) + "\n");
+        var workers = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        var handler = new WorkerRecorder(workers);
+        var diagnostics = new FhirDiagnosticList();
+        var summary = new FhirReader(new FhirReaderOptions { MaxParallelism = 2 }).Read(FhirSources.Discover([path]), handler, diagnostics);
+        Assert.Equal(60000 - 60, summary.Accepted);
+        Assert.Equal(60, summary.Rejected);
+        var reported = diagnostics.Items.Select(d => d.Diagnostic.Line).ToList();
+        Assert.Equal(Enumerable.Range(1, 60).Select(k => 997L * k), reported);
+        Assert.All(workers.Keys, w => Assert.InRange(w, 0, 1));
+    }
+
+    private sealed class WorkerRecorder(System.Collections.Concurrent.ConcurrentDictionary<int, bool> workers) : IFhirResourceHandler
+    {
+        public void OnResource(in FhirResource resource) => workers[resource.Worker] = true;
+    }
 }

@@ -76,4 +76,15 @@ public sealed class ViewDefinitionTests
         });
         Assert.All(totals, t => Assert.Equal(4000, t));
     }
+
+    [Fact]
+    public void Declared_types_tell_the_element_kind_before_any_data()
+    {
+        var view = LodestarViews.Load("observation");
+        var kinds = view.Columns.ToDictionary(c => c.Name, c => (c.ElementKind, c.Collection));
+        Assert.Equal((ViewValueKind.Decimal, false), kinds["systolic"]);
+        Assert.Equal((ViewValueKind.String, false), kinds["effective"]);
+        Assert.Equal((ViewValueKind.String, true), kinds["codes"]);
+        Assert.Equal((ViewValueKind.Boolean, false), kinds["value_boolean"]);
+    }
 }

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+using Lodestar.Diagnostics;
+
+namespace Lodestar.Fhir.Reading;
+
+/// <summary>
+/// A worker's side: turns each record of a chunk into an accepted resource (handed to the handler) or a
+/// rejection (a diagnostic with the raw text), then hands the chunk's diagnostics to its file's sequencer.
+/// One per worker, so handler calls for one worker never overlap.
+/// </summary>
+internal sealed class ChunkProcessor(int worker, ReadSession session)
+{
+    private const int MaxRawBytes = 1 << 20;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+
+    public void Process(Chunk chunk)
+    {
+        var diagnostics = new List<FhirDiagnostic>();
+        long accepted = 0;
+        var source = chunk.File.Source;
+        foreach (var record in chunk.Records)
+        {
+            var bytes = chunk.Buffer.AsMemory(record.Offset, record.Length);
+            if (record.Reason is not null)
+            {
+                diagnostics.Add(Reject(source, record.Line, record.Field ?? "", record.Reason, bytes.Span));
+                continue;
+            }
+            if (ProcessRecord(source, bytes, record.Line) is { } rejection)
+            {
+                diagnostics.Add(rejection);
+            }
+            else
+            {
+                accepted++;
+            }
+        }
+        var rejected = diagnostics.Count;
+        diagnostics.AddRange(chunk.Trailing);
+        chunk.File.Add(chunk.Records.Count, accepted, rejected);
+        chunk.File.Completed(chunk.Sequence, diagnostics, session.Emit);
+    }
+
+    private FhirDiagnostic? ProcessRecord(FhirSource source, ReadOnlyMemory<byte> bytes, long line)
+    {
+        // JSON must be UTF-8 (RFC 8259 §8.1). System.Text.Json only checks string contents when they are read,
+        // which would throw later inside a view; one vectorized pass here turns that into a reject.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            return Reject(source, line, "", "not valid UTF-8 text", bytes.Span);
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            return Reject(source, line, "", "malformed JSON: " + Short(e), bytes.Span);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (ResourceValidator.Check(root, out var type, out var id) is { } problem)
+            {
+                return Reject(source, line, problem.Field, problem.Reason, bytes.Span);
+            }
+            if (session.Options.RejectDuplicates && !session.Keys.Add(KeyHash.Of(type, id)))
+            {
+                return Reject(source, line, "id", $"duplicate: {type}/{id} was already read; the first copy is kept", bytes.Span);
+            }
+            var resource = new FhirResource(source, line, type, id, root, worker);
+            if (session.Options.CheckPatientReferences)
+            {
+                session.References.Observe(resource);
+            }
+            session.Handler.OnResource(resource);
+            return null;
+        }
+    }
+
+    private static FhirDiagnostic Reject(FhirSource source, long line, string field, string reason, ReadOnlySpan<byte> raw)
+    {
+        var text = Encoding.UTF8.GetString(raw.Length > MaxRawBytes ? raw[..MaxRawBytes] : raw);
+        return new FhirDiagnostic(new Diagnostic(source.Path, line, field, reason), FhirDiagnosticKind.Rejected, text);
+    }
+
+    private static string Short(JsonException e)
+    {
+        // System.Text.Json appends "LineNumber: 0 | BytePositionInLine: n."; the record's own line is reported separately.
+        var message = e.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var position = e.BytePositionInLine is { } p ? $" (at byte {p + 1})" : "";
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.') + position;
+    }
+}
