@@ -119,7 +119,7 @@ public sealed class SynthGeneratorTests
     }
 
     [Fact]
-    public void Planted_blood_pressure_gap_is_recoverable_from_the_FHIR_records()
+    public void Planted_blood_pressure_gap_is_recoverable_from_the_FHIR_records_and_an_unplanted_one_is_absent()
     {
         // Recompute the measure from the files, as the ingest → measure pipeline would:
         // hypertensive adults, last 2025 blood pressure < 140/90, Black vs everyone else.
@@ -149,6 +149,14 @@ public sealed class SynthGeneratorTests
         var se = Math.Sqrt(pg * (1 - pg) / g.Count + pr * (1 - pr) / r.Count);
         Assert.InRange(pg - pr, -0.08 - 3.5 * se, -0.08 + 3.5 * se);
         Assert.InRange(pr, 0.62 - 4 * Math.Sqrt(0.24 / r.Count), 0.62 + 4 * Math.Sqrt(0.24 / r.Count));
+
+        // Nothing was planted by sex: women and men should differ only by sampling error.
+        var female = run.Read("Patient").Where(p => p.GetProperty("gender").GetString() == "female").Select(p => "Patient/" + p.GetProperty("id").GetString()).ToHashSet();
+        var f = last.Where(kv => female.Contains(kv.Key)).Select(kv => kv.Value.Controlled).ToList();
+        var m = last.Where(kv => !female.Contains(kv.Key)).Select(kv => kv.Value.Controlled).ToList();
+        double pf = f.Count(x => x) / (double)f.Count, pm = m.Count(x => x) / (double)m.Count;
+        var seSex = Math.Sqrt(pf * (1 - pf) / f.Count + pm * (1 - pm) / m.Count);
+        Assert.InRange(pf - pm, -3.5 * seSex, 3.5 * seSex);
 
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Folder, "ground-truth.json")));
         var effect = truth.RootElement.GetProperty("effects").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "bp-control-black");

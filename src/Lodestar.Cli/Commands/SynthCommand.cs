@@ -49,7 +49,8 @@ internal static class SynthCommand
             var resources = result.Resources.Values.Sum();
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote {result.People:N0} people, {resources:N0} resources, {result.Bytes / 1e6:F1} MB to {result.OutputDirectory} " +
-                $"in {seconds:F1} s ({result.People / seconds:N0} people/s, {result.Bytes / 1e6 / seconds:F1} MB/s)."));
+                $"in {seconds:F1} s ({result.People / seconds:N0} people/s, {result.Bytes / 1e6 / seconds:F1} MB/s, " +
+                $"peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB)."));
             foreach (var (file, count) in result.Resources)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {file,-26} {count,12:N0}"));
