@@ -213,7 +213,7 @@ internal sealed partial class PersonGenerator
         // Scatter homes within ~2 km of the anchor, keeping only points still inside the county.
         var jLat = lat + (rng.NextDouble() - 0.5) * 0.036;
         var jLon = lon + (rng.NextDouble() - 0.5) * 0.044;
-        if (plan.Boundaries.Contains(county.Fips, jLat, jLon))
+        if (double.IsFinite(lat) && plan.Boundaries.Contains(county.Fips, jLat, jLon))
         {
             (lat, lon) = (jLat, jLon);
         }

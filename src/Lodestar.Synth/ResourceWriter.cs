@@ -45,11 +45,16 @@ internal static class ResourceWriter
             b.Raw(",\"deceasedDateTime\":"u8);
             b.DateTime(d.ToDateTime(new TimeOnly(rng.Between(0, 23), rng.Next(60))));
         }
-        b.Raw(",\"address\":[{\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/geolocation\",\"extension\":[{\"url\":\"latitude\",\"valueDecimal\":"u8);
-        b.Double(person.Latitude);
-        b.Raw("},{\"url\":\"longitude\",\"valueDecimal\":"u8);
-        b.Double(person.Longitude);
-        b.Raw("}]}],\"use\":\"home\""u8);
+        b.Raw(",\"address\":[{"u8);
+        if (double.IsFinite(person.Latitude) && double.IsFinite(person.Longitude))
+        {
+            b.Raw("\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/geolocation\",\"extension\":[{\"url\":\"latitude\",\"valueDecimal\":"u8);
+            b.Double(person.Latitude);
+            b.Raw("},{\"url\":\"longitude\",\"valueDecimal\":"u8);
+            b.Double(person.Longitude);
+            b.Raw("}]}],"u8);
+        }
+        b.Raw("\"use\":\"home\""u8);
         if (person.City.Length > 0)
         {
             b.Raw(",\"city\":"u8);

@@ -81,6 +81,20 @@ public sealed class SynthGeneratorTests
     }
 
     [Fact]
+    public void Connecticut_planning_regions_get_no_made_up_ZIP_or_coordinates()
+    {
+        // The ZIP crosswalk and the 2017 boundaries predate CT's 2022 planning regions.
+        using var run = new SynthRun(Options("CT", 60, first: 2025, last: 2025));
+        Assert.All(run.Read("Patient"), p =>
+        {
+            var address = p.GetProperty("address")[0];
+            Assert.EndsWith("Planning Region", address.GetProperty("district").GetString(), StringComparison.Ordinal);
+            Assert.False(address.TryGetProperty("postalCode", out _));
+            Assert.False(address.TryGetProperty("extension", out _));
+        });
+    }
+
+    [Fact]
     public void Records_use_the_code_systems_the_measure_catalog_expects()
     {
         using var run = new SynthRun(Options("NM", 400));
