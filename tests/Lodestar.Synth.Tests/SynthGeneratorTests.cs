@@ -203,6 +203,23 @@ public sealed class SynthGeneratorTests
         Assert.Equal("Patient", p0.RootElement.GetProperty("entry")[0].GetProperty("resource").GetProperty("resourceType").GetString());
     }
 
+    [Fact]
+    public void A_cancelled_run_leaves_no_output_and_no_staging_folder()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "lodestar-synth-cancel", Guid.NewGuid().ToString("N"));
+        using var cancel = new CancellationTokenSource();
+        var progress = new Progress(cancel);
+        Assert.ThrowsAny<OperationCanceledException>(() => SynthGenerator.Run(Options("MS", 20_000), Path.Combine(parent, "out"), progress, cancel.Token));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
+        Directory.Delete(parent);
+    }
+
+    /// <summary>Cancels as soon as the first batch is written.</summary>
+    private sealed class Progress(CancellationTokenSource cancel) : IProgress<long>
+    {
+        public void Report(long value) => cancel.Cancel();
+    }
+
     [Theory]
     [InlineData("ZZ", 10, 2021, 2025, "--state")]
     [InlineData("MS", 0, 2021, 2025, "--people")]
