@@ -1,17 +1,33 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Lodestar.Synth;
 
-/// <summary>A code with its system and display, kept as UTF-8 so writing it costs no transcoding.</summary>
-internal sealed class ClinicalCode(string system, string code, string display)
+/// <summary>
+/// A code with its system and display, with its FHIR Coding JSON pre-encoded once
+/// (<c>{"system":…,"code":…,"display":…}</c>) so writing it is one copy.
+/// </summary>
+internal sealed class ClinicalCode
 {
-    public byte[] System { get; } = Encoding.UTF8.GetBytes(system);
+    public ClinicalCode(string system, string code, string display)
+    {
+        SystemText = system;
+        CodeText = code;
+        Display = display;
+        CodingJson = Encoding.UTF8.GetBytes(
+            $"{{\"system\":{JsonSerializer.Serialize(system)},\"code\":{JsonSerializer.Serialize(code)},\"display\":{JsonSerializer.Serialize(display)}}}");
+        ConceptJson = [.. "{\"coding\":["u8, .. CodingJson, .. "]}"u8];
+    }
 
-    public byte[] Code { get; } = Encoding.UTF8.GetBytes(code);
+    public string SystemText { get; }
 
-    public byte[] Display { get; } = Encoding.UTF8.GetBytes(display);
+    public string CodeText { get; }
 
-    public string CodeText { get; } = code;
+    public string Display { get; }
 
-    public string SystemText { get; } = system;
+    /// <summary>The Coding object.</summary>
+    public byte[] CodingJson { get; }
+
+    /// <summary>A CodeableConcept holding only this Coding.</summary>
+    public byte[] ConceptJson { get; }
 }

@@ -6,6 +6,6 @@ internal readonly record struct DatedCode(DateOnly Date, ClinicalCode Code, Clin
     public int CompareTo(DatedCode other)
     {
         var c = Date.CompareTo(other.Date);
-        return c != 0 ? c : Code.Code.AsSpan().SequenceCompareTo(other.Code.Code);
+        return c != 0 ? c : string.CompareOrdinal(Code.CodeText, other.Code.CodeText);
     }
 }

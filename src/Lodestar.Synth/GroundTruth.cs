@@ -113,6 +113,7 @@ internal static class GroundTruth
         "Visit, ED and admission rates vary by age, chronic conditions and insurance (uninsured people are seen less often).",
         "Mortality varies by age, ESRD, CHD, diabetes and state.",
         "The outcomes listed above have one baseline for everyone; only planted effects move them.",
+        "A planted effect also shows in any stratifier correlated with its selector (e.g. the rural mammography gap appears by race or county where groups live in rural counties in different shares); compare within the selector's own split to read it cleanly.",
     ];
 
     private static void Selector(Utf8JsonWriter w, PopulationSelector s)

@@ -58,28 +58,42 @@ internal static class PersonDetails
 
     /// <summary>
     /// US Core race ombCategory codes (CDC Race &amp; Ethnicity code set, urn:oid:2.16.840.1.113883.6.238)
-    /// and text. Hispanic people's race is not in the SVI counts; it is drawn from the 2020 Census
-    /// pattern (many report "some other race"), which US Core codes as text without an OMB category.
+    /// as an index into <see cref="RaceVariants"/>. Hispanic people's race is not in the SVI counts; it is
+    /// drawn from the 2020 Census pattern (many report "some other race"), which US Core codes as text
+    /// without an OMB category.
     /// </summary>
-    public static (string[] Codes, string Text) Race(ref Rng rng, OmbGroup group)
+    public static int Race(ref Rng rng, OmbGroup group)
     {
         switch (group)
         {
-            case OmbGroup.White: return (["2106-3"], "White");
-            case OmbGroup.Black: return (["2054-5"], "Black or African American");
-            case OmbGroup.AmericanIndianAlaskaNative: return (["1002-5"], "American Indian or Alaska Native");
-            case OmbGroup.Asian: return (["2028-9"], "Asian");
-            case OmbGroup.NativeHawaiianPacificIslander: return (["2076-8"], "Native Hawaiian or Other Pacific Islander");
+            case OmbGroup.White: return 0;
+            case OmbGroup.Black: return 1;
+            case OmbGroup.AmericanIndianAlaskaNative: return 2;
+            case OmbGroup.Asian: return 3;
+            case OmbGroup.NativeHawaiianPacificIslander: return 4;
             case OmbGroup.TwoOrMore:
                 var u = rng.NextDouble();
-                return (u < 0.45 ? ["2106-3", "2054-5"] : u < 0.75 ? ["2106-3", "1002-5"] : ["2106-3", "2028-9"], "Two or more races");
-            case OmbGroup.Other: return ([], "Other race");
+                return u < 0.45 ? 5 : u < 0.75 ? 6 : 7;
+            case OmbGroup.Other: return 8;
             default:
                 var h = rng.NextDouble();
-                return h < 0.40 ? (["2106-3"], "White") : h < 0.43 ? (["2054-5"], "Black or African American")
-                    : h < 0.46 ? (["1002-5"], "American Indian or Alaska Native") : ([], "Other race");
+                return h < 0.40 ? 0 : h < 0.43 ? 1 : h < 0.46 ? 2 : 8;
         }
     }
+
+    /// <summary>(ombCategory codes, text) for each race variant <see cref="Race"/> returns.</summary>
+    public static readonly (string[] Codes, string Text)[] RaceVariants =
+    [
+        (["2106-3"], "White"),
+        (["2054-5"], "Black or African American"),
+        (["1002-5"], "American Indian or Alaska Native"),
+        (["2028-9"], "Asian"),
+        (["2076-8"], "Native Hawaiian or Other Pacific Islander"),
+        (["2106-3", "2054-5"], "Two or more races"),
+        (["2106-3", "1002-5"], "Two or more races"),
+        (["2106-3", "2028-9"], "Two or more races"),
+        ([], "Other race"),
+    ];
 
     public static string RaceDisplay(string code) => code switch
     {

@@ -1,11 +1,9 @@
-using System.Text.Json;
-
 namespace Lodestar.Synth;
 
 // Encounters with the observations and orders made at them.
 internal sealed partial class PersonGenerator
 {
-    private void WriteEncounters(BatchOutput output, ref Rng rng, in PersonTraits person, long index, string reference, DateOnly lastAlive)
+    private void WriteEncounters(BatchOutput output, ref Rng rng, in PersonTraits person, long index, DateOnly lastAlive)
     {
         var hypertensionOnset = onset[(int)ConditionKind.Hypertension];
         var diabetesOnset = onset[(int)ConditionKind.Diabetes];
@@ -44,9 +42,7 @@ internal sealed partial class PersonGenerator
             {
                 end = lastAlive.ToDateTime(new TimeOnly(23, 0));
             }
-            var encounterId = Id("e", index, i);
-            var encounterRef = "Encounter/" + encounterId;
-            WriteEncounter(output, encounterId, reference, visit, end);
+            ResourceWriter.Encounter(output, index, i, visit, end);
 
             var age = person.AgeOn(date);
             var inPerson = visit.Kind is VisitKind.Office or VisitKind.Preventive;
@@ -80,7 +76,7 @@ internal sealed partial class PersonGenerator
                 }
                 var systolic = controlled ? rng.Between(104, 139) : rng.Between(140, 178);
                 var diastolic = controlled ? rng.Between(62, 89) : (systolic >= 140 ? rng.Between(70, 104) : rng.Between(90, 104));
-                WriteBloodPressure(output, Id("o", index, observation++), reference, encounterRef, visit.Start, systolic, diastolic);
+                ResourceWriter.BloodPressure(output, index, observation++, i, visit.Start, systolic, diastolic);
             }
 
             // HbA1c for diabetics at the year's first in-person visit and again after ≥ 90 days (ADA: 2–4 a year).
@@ -97,19 +93,19 @@ internal sealed partial class PersonGenerator
                     lastA1cPoor = poor;
                 }
                 var percent = poor ? 9.1 + rng.Next(35) / 10.0 : 5.8 + rng.Next(32) / 10.0;
-                WriteA1c(output, Id("o", index, observation++), reference, encounterRef, visit.Start, percent, rng.Chance(0.03));
+                ResourceWriter.A1c(output, index, observation++, i, visit.Start, percent, rng.Chance(0.03));
                 lastA1cDate = date;
             }
             else if (inPerson && age >= 45 && vitalsYear != year && rng.Chance(0.15))
             {
-                WriteA1c(output, Id("o", index, observation++), reference, encounterRef, visit.Start, 4.8 + rng.Next(16) / 10.0, rng.Chance(0.03));
+                ResourceWriter.A1c(output, index, observation++, i, visit.Start, 4.8 + rng.Next(16) / 10.0, rng.Chance(0.03));
             }
 
             // BMI once a year for adults, at the first in-person visit.
             if (inPerson && age >= 18 && vitalsYear != year)
             {
                 vitalsYear = year;
-                WriteBmi(output, Id("o", index, observation++), reference, encounterRef, visit.Start, Math.Round(bmiBase + (rng.NextDouble() - 0.5) * 1.6, 1));
+                ResourceWriter.Bmi(output, index, observation++, i, visit.Start, Math.Round(bmiBase + (rng.NextDouble() - 0.5) * 1.6, 1));
             }
 
             // Orders renewed at the first visit of each year once the condition is known.
@@ -118,17 +114,17 @@ internal sealed partial class PersonGenerator
                 var any = false;
                 if (onLisinopril && hypertensionOnset <= date)
                 {
-                    WriteMedication(output, Id("m", index, orders++), reference, encounterRef, visit.Start, Codes.Lisinopril10);
+                    ResourceWriter.Medication(output, index, orders++, i, visit.Start, Codes.Lisinopril10);
                     any = true;
                 }
                 if (onMetformin && diabetesOnset <= date)
                 {
-                    WriteMedication(output, Id("m", index, orders++), reference, encounterRef, visit.Start, Codes.Metformin500);
+                    ResourceWriter.Medication(output, index, orders++, i, visit.Start, Codes.Metformin500);
                     any = true;
                 }
                 if (onStatin && statinEligible <= date)
                 {
-                    WriteMedication(output, Id("m", index, orders++), reference, encounterRef, visit.Start, statin);
+                    ResourceWriter.Medication(output, index, orders++, i, visit.Start, statin);
                     any = true;
                 }
                 if (any || (hypertensionOnset is null && diabetesOnset is null && statinEligible is null))
@@ -147,130 +143,5 @@ internal sealed partial class PersonGenerator
         {
             plan.Record(output.Tally, Outcome.A1cPoorControl, person, ageAtEnd, a1c);
         }
-    }
-
-    private static void WriteEncounter(BatchOutput output, string id, string reference, in Visit visit, DateTime end)
-    {
-        var w = output.Begin(ResourceKind.Encounter, "Encounter"u8, id);
-        w.WriteString("status"u8, "finished"u8);
-        var cls = visit.Kind switch
-        {
-            VisitKind.Telehealth => Codes.Virtual,
-            VisitKind.Emergency => Codes.Emergency,
-            VisitKind.Inpatient or VisitKind.Delivery => Codes.Inpatient,
-            _ => Codes.Ambulatory,
-        };
-        w.WritePropertyName("class"u8);
-        BatchOutput.Coding(w, cls);
-        w.WritePropertyName("type"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WritePropertyName("coding"u8);
-        w.WriteStartArray();
-        BatchOutput.Coding(w, visit.Cpt);
-        BatchOutput.Coding(w, visit.Snomed);
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndArray();
-        BatchOutput.Reference(w, "subject"u8, reference);
-        w.WritePropertyName("period"u8);
-        w.WriteStartObject();
-        BatchOutput.DateTime(w, "start"u8, visit.Start);
-        BatchOutput.DateTime(w, "end"u8, end < visit.Start ? visit.Start : end);
-        w.WriteEndObject();
-        if (visit.Kind == VisitKind.Delivery)
-        {
-            w.WritePropertyName("reasonCode"u8);
-            w.WriteStartArray();
-            w.WriteStartObject();
-            w.WritePropertyName("coding"u8);
-            w.WriteStartArray();
-            BatchOutput.Coding(w, Codes.DeliverySnomed);
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
-        }
-        if (visit.Readmission)
-        {
-            w.WritePropertyName("hospitalization"u8);
-            w.WriteStartObject();
-            BatchOutput.SimpleConcept(w, "reAdmission"u8, "http://terminology.hl7.org/CodeSystem/v2-0092"u8, "R"u8);
-            w.WriteEndObject();
-        }
-        output.End(ResourceKind.Encounter);
-    }
-
-    private static Utf8JsonWriter BeginObservation(BatchOutput output, string id, string reference, string encounter, DateTime when, ReadOnlySpan<byte> category, ClinicalCode code)
-    {
-        var w = output.Begin(ResourceKind.Observation, "Observation"u8, id);
-        w.WriteString("status"u8, "final"u8);
-        w.WritePropertyName("category"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WritePropertyName("coding"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WriteString("system"u8, "http://terminology.hl7.org/CodeSystem/observation-category"u8);
-        w.WriteString("code"u8, category);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndArray();
-        BatchOutput.Concept(w, "code"u8, code);
-        BatchOutput.Reference(w, "subject"u8, reference);
-        BatchOutput.Reference(w, "encounter"u8, encounter);
-        BatchOutput.DateTime(w, "effectiveDateTime"u8, when);
-        return w;
-    }
-
-    private static void WriteBloodPressure(BatchOutput output, string id, string reference, string encounter, DateTime when, int systolic, int diastolic)
-    {
-        var w = BeginObservation(output, id, reference, encounter, when, "vital-signs"u8, Codes.BloodPressurePanel);
-        w.WritePropertyName("component"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        BatchOutput.Concept(w, "code"u8, Codes.Systolic);
-        BatchOutput.Quantity(w, systolic, "mm[Hg]"u8);
-        w.WriteEndObject();
-        w.WriteStartObject();
-        BatchOutput.Concept(w, "code"u8, Codes.Diastolic);
-        BatchOutput.Quantity(w, diastolic, "mm[Hg]"u8);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        output.End(ResourceKind.Observation);
-    }
-
-    /// <summary>HbA1c in % (NGSP), or now and then in mmol/mol (IFCC = (NGSP − 2.15) × 10.929) as some labs report it.</summary>
-    private static void WriteA1c(BatchOutput output, string id, string reference, string encounter, DateTime when, double percent, bool ifcc)
-    {
-        var w = BeginObservation(output, id, reference, encounter, when, "laboratory"u8, Codes.HbA1c);
-        if (ifcc)
-        {
-            BatchOutput.Quantity(w, Math.Round((percent - 2.15) * 10.929), "mmol/mol"u8);
-        }
-        else
-        {
-            BatchOutput.Quantity(w, Math.Round(percent, 1), "%"u8);
-        }
-        output.End(ResourceKind.Observation);
-    }
-
-    private static void WriteBmi(BatchOutput output, string id, string reference, string encounter, DateTime when, double bmi)
-    {
-        var w = BeginObservation(output, id, reference, encounter, when, "vital-signs"u8, Codes.Bmi);
-        BatchOutput.Quantity(w, bmi, "kg/m2"u8);
-        output.End(ResourceKind.Observation);
-    }
-
-    private static void WriteMedication(BatchOutput output, string id, string reference, string encounter, DateTime when, ClinicalCode drug)
-    {
-        var w = output.Begin(ResourceKind.MedicationRequest, "MedicationRequest"u8, id);
-        w.WriteString("status"u8, "active"u8);
-        w.WriteString("intent"u8, "order"u8);
-        BatchOutput.Concept(w, "medicationCodeableConcept"u8, drug);
-        BatchOutput.Reference(w, "subject"u8, reference);
-        BatchOutput.Reference(w, "encounter"u8, encounter);
-        BatchOutput.DateTime(w, "authoredOn"u8, when);
-        output.End(ResourceKind.MedicationRequest);
     }
 }

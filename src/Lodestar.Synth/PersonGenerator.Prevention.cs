@@ -140,33 +140,4 @@ internal sealed partial class PersonGenerator
         }
         immunizations.Sort();
     }
-
-    private void WriteProcedures(BatchOutput output, long index, string reference)
-    {
-        for (var i = 0; i < procedures.Count; i++)
-        {
-            var p = procedures[i];
-            var w = output.Begin(ResourceKind.Procedure, "Procedure"u8, Id("pr", index, i));
-            w.WriteString("status"u8, "completed"u8);
-            BatchOutput.Concept(w, "code"u8, p.Code, p.Second);
-            BatchOutput.Reference(w, "subject"u8, reference);
-            BatchOutput.DateTime(w, "performedDateTime"u8, p.Date.ToDateTime(new TimeOnly(15, 0)));
-            output.End(ResourceKind.Procedure);
-        }
-    }
-
-    private void WriteImmunizations(BatchOutput output, long index, string reference)
-    {
-        for (var i = 0; i < immunizations.Count; i++)
-        {
-            var im = immunizations[i];
-            var w = output.Begin(ResourceKind.Immunization, "Immunization"u8, Id("im", index, i));
-            w.WriteString("status"u8, "completed"u8);
-            BatchOutput.Concept(w, "vaccineCode"u8, im.Code);
-            BatchOutput.Reference(w, "patient"u8, reference);
-            BatchOutput.DateTime(w, "occurrenceDateTime"u8, im.Date.ToDateTime(new TimeOnly(16, 0)));
-            w.WriteBoolean("primarySource"u8, true);
-            output.End(ResourceKind.Immunization);
-        }
-    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Lodestar.Geography;
 
 namespace Lodestar.Synth;
@@ -19,7 +17,6 @@ internal sealed partial class PersonGenerator
     private readonly List<DatedCode> procedures = new(16);
     private readonly List<DatedCode> immunizations = new(32);
     private readonly DateOnly?[] onset = new DateOnly?[ConditionCount];
-    private readonly char[] idBuffer = new char[48];
     private Tally? outputTally;
 
     public PersonGenerator(SynthPlan plan) => this.plan = plan;
@@ -69,9 +66,7 @@ internal sealed partial class PersonGenerator
         var aliveAtEnd = death is null;
 
         output.BeginPerson();
-        var patientId = Id("p", index, -1);
-        var reference = "Patient/" + patientId;
-        WritePatient(output, ref rng, person, patientId, death);
+        ResourceWriter.Patient(output, ref rng, person, death);
 
         // Coverage.
         var uninsuredP = plan.Probability(Outcome.Uninsured, person, ageAtEnd, ClinicalModel.Uninsured(person.County, person.AgeOn(windowStart)));
@@ -82,11 +77,11 @@ internal sealed partial class PersonGenerator
         var coverageIndex = 0;
         if (payer != Codes.Medicare && sixtyFifth > coverageStart && sixtyFifth <= lastAlive)
         {
-            WriteCoverage(output, index, coverageIndex++, reference, payer, coverageStart, sixtyFifth.AddDays(-1));
+            ResourceWriter.Coverage(output, index, coverageIndex++, plan.Population.State.Name, payer, coverageStart, sixtyFifth.AddDays(-1));
             payer = Codes.Medicare;
             coverageStart = sixtyFifth;
         }
-        WriteCoverage(output, index, coverageIndex, reference, payer, coverageStart, death);
+        ResourceWriter.Coverage(output, index, coverageIndex, plan.Population.State.Name, payer, coverageStart, death);
         if (aliveAtEnd)
         {
             plan.Record(tally, Outcome.Uninsured, person, ageAtEnd, payer == Codes.SelfPay);
@@ -99,7 +94,7 @@ internal sealed partial class PersonGenerator
             if (onset[k] is { } d && d <= lastAlive)
             {
                 var (snomed, icd, text) = Codes.Conditions[k];
-                WriteCondition(output, Id("c", index, k), reference, snomed, icd, text, d, null);
+                ResourceWriter.Condition(output, index, k, snomed, icd, text, d, null);
             }
         }
 
@@ -183,7 +178,7 @@ internal sealed partial class PersonGenerator
                 if (known <= lastAlive)
                 {
                     var delivered = delivery <= lastAlive;
-                    WriteCondition(output, Id("c", index, ConditionCount + pregnancies++), reference, Codes.Pregnancy.Snomed, Codes.Pregnancy.Icd,
+                    ResourceWriter.Condition(output, index, ConditionCount + pregnancies++, Codes.Pregnancy.Snomed, Codes.Pregnancy.Icd,
                         Codes.Pregnancy.Text, known, delivered ? delivery : null);
                     if (delivered)
                     {
@@ -195,11 +190,11 @@ internal sealed partial class PersonGenerator
             }
         }
         visits.Sort();
-        WriteEncounters(output, ref rng, person, index, reference, lastAlive);
+        WriteEncounters(output, ref rng, person, index, lastAlive);
         Screenings(ref rng, person, lastAlive, aliveAtEnd);
         Immunizations(ref rng, person, lastAlive, aliveAtEnd);
-        WriteProcedures(output, index, reference);
-        WriteImmunizations(output, index, reference);
+        ResourceWriter.Procedures(output, index, procedures);
+        ResourceWriter.Immunizations(output, index, immunizations);
     }
 
     // ---- people ------------------------------------------------------------------------------------
@@ -218,7 +213,7 @@ internal sealed partial class PersonGenerator
         // Scatter homes within ~2 km of the anchor, keeping only points still inside the county.
         var jLat = lat + (rng.NextDouble() - 0.5) * 0.036;
         var jLon = lon + (rng.NextDouble() - 0.5) * 0.044;
-        if (plan.Boundaries.Contains(county.Fips, jLat, jLon))
+        if (double.IsFinite(lat) && plan.Boundaries.Contains(county.Fips, jLat, jLon))
         {
             (lat, lon) = (jLat, jLon);
         }
@@ -243,210 +238,4 @@ internal sealed partial class PersonGenerator
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    private string Id(string prefix, long index, int ordinal)
-    {
-        var span = idBuffer.AsSpan();
-        prefix.AsSpan().CopyTo(span);
-        var n = prefix.Length;
-        index.TryFormat(span[n..], out var w, default, CultureInfo.InvariantCulture);
-        n += w;
-        if (ordinal >= 0)
-        {
-            span[n++] = '-';
-            ordinal.TryFormat(span[n..], out w, default, CultureInfo.InvariantCulture);
-            n += w;
-        }
-        return new string(span[..n]);
-    }
-
-    // ---- writers -----------------------------------------------------------------------------------
-
-    private void WritePatient(BatchOutput output, ref Rng rng, in PersonTraits person, string id, DateOnly? death)
-    {
-        var w = output.Begin(ResourceKind.Patient, "Patient"u8, id);
-        w.WritePropertyName("meta"u8);
-        w.WriteStartObject();
-        w.WritePropertyName("profile"u8);
-        w.WriteStartArray();
-        w.WriteStringValue("http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient"u8);
-        w.WriteEndArray();
-        w.WriteEndObject();
-
-        w.WritePropertyName("extension"u8);
-        w.WriteStartArray();
-        var (raceCodes, raceText) = PersonDetails.Race(ref rng, person.Group);
-        w.WriteStartObject();
-        w.WriteString("url"u8, "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race"u8);
-        w.WritePropertyName("extension"u8);
-        w.WriteStartArray();
-        foreach (var code in raceCodes)
-        {
-            OmbCategory(w, code, PersonDetails.RaceDisplay(code));
-        }
-        w.WriteStartObject();
-        w.WriteString("url"u8, "text"u8);
-        w.WriteString("valueString"u8, raceText);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteEndObject();
-        var hispanic = person.Group == Geography.OmbGroup.Hispanic;
-        w.WriteStartObject();
-        w.WriteString("url"u8, "http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity"u8);
-        w.WritePropertyName("extension"u8);
-        w.WriteStartArray();
-        OmbCategory(w, hispanic ? "2135-2" : "2186-5", hispanic ? "Hispanic or Latino" : "Not Hispanic or Latino");
-        w.WriteStartObject();
-        w.WriteString("url"u8, "text"u8);
-        w.WriteString("valueString"u8, hispanic ? "Hispanic or Latino"u8 : "Not Hispanic or Latino"u8);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndArray();
-
-        w.WritePropertyName("identifier"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WriteString("system"u8, "urn:lodestar:synth:patient"u8);
-        w.WriteString("value"u8, id);
-        w.WriteEndObject();
-        w.WriteEndArray();
-
-        var (family, given) = PersonDetails.Name(ref rng, person.Female);
-        w.WritePropertyName("name"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WriteString("use"u8, "official"u8);
-        w.WriteString("family"u8, family);
-        w.WritePropertyName("given"u8);
-        w.WriteStartArray();
-        w.WriteStringValue(given);
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteString("gender"u8, person.Female ? "female"u8 : "male"u8);
-        BatchOutput.Date(w, "birthDate"u8, person.BirthDate);
-        if (death is { } d)
-        {
-            BatchOutput.DateTime(w, "deceasedDateTime"u8, d.ToDateTime(new TimeOnly(rng.Between(0, 23), rng.Next(60))));
-        }
-
-        w.WritePropertyName("address"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WritePropertyName("extension"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WriteString("url"u8, "http://hl7.org/fhir/StructureDefinition/geolocation"u8);
-        w.WritePropertyName("extension"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WriteString("url"u8, "latitude"u8);
-        w.WriteNumber("valueDecimal"u8, person.Latitude);
-        w.WriteEndObject();
-        w.WriteStartObject();
-        w.WriteString("url"u8, "longitude"u8);
-        w.WriteNumber("valueDecimal"u8, person.Longitude);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteString("use"u8, "home"u8);
-        if (person.City.Length > 0)
-        {
-            w.WriteString("city"u8, person.City);
-        }
-        w.WriteString("district"u8, person.County.Name);
-        w.WriteString("state"u8, person.County.StateAbbreviation);
-        if (person.Zip.Length > 0)
-        {
-            w.WriteString("postalCode"u8, person.Zip);
-        }
-        w.WriteString("country"u8, "US"u8);
-        w.WriteEndObject();
-        w.WriteEndArray();
-
-        w.WritePropertyName("communication"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WritePropertyName("language"u8);
-        w.WriteStartObject();
-        w.WritePropertyName("coding"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WriteString("system"u8, "urn:ietf:bcp:47"u8);
-        w.WriteString("code"u8, person.Language);
-        w.WriteString("display"u8, PersonDetails.LanguageName(person.Language));
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteString("text"u8, PersonDetails.LanguageName(person.Language));
-        w.WriteEndObject();
-        w.WriteBoolean("preferred"u8, true);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        output.End(ResourceKind.Patient);
-    }
-
-    private static void OmbCategory(Utf8JsonWriter w, string code, string display)
-    {
-        w.WriteStartObject();
-        w.WriteString("url"u8, "ombCategory"u8);
-        w.WritePropertyName("valueCoding"u8);
-        w.WriteStartObject();
-        w.WriteString("system"u8, "urn:oid:2.16.840.1.113883.6.238"u8);
-        w.WriteString("code"u8, code);
-        w.WriteString("display"u8, display);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private void WriteCoverage(BatchOutput output, long index, int ordinal, string reference, ClinicalCode payer, DateOnly start, DateOnly? end)
-    {
-        var w = output.Begin(ResourceKind.Coverage, "Coverage"u8, Id("cov", index, ordinal));
-        w.WriteString("status"u8, "active"u8);
-        BatchOutput.Concept(w, "type"u8, payer);
-        BatchOutput.Reference(w, "beneficiary"u8, reference);
-        w.WritePropertyName("period"u8);
-        w.WriteStartObject();
-        BatchOutput.Date(w, "start"u8, start);
-        if (end is { } e)
-        {
-            BatchOutput.Date(w, "end"u8, e);
-        }
-        w.WriteEndObject();
-        w.WritePropertyName("payor"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WriteString("display"u8, payer == Codes.SelfPay ? "Self-pay" : payer == Codes.Medicaid ? plan.Population.State.Name + " Medicaid"
-            : payer == Codes.Medicare ? "Medicare" : "Private health insurance");
-        w.WriteEndObject();
-        w.WriteEndArray();
-        output.End(ResourceKind.Coverage);
-    }
-
-    private static void WriteCondition(BatchOutput output, string id, string reference, ClinicalCode snomed, ClinicalCode icd, string text, DateOnly onsetDate, DateOnly? abatement)
-    {
-        var w = output.Begin(ResourceKind.Condition, "Condition"u8, id);
-        BatchOutput.SimpleConcept(w, "clinicalStatus"u8, "http://terminology.hl7.org/CodeSystem/condition-clinical"u8, abatement is null ? "active"u8 : "resolved"u8);
-        BatchOutput.SimpleConcept(w, "verificationStatus"u8, "http://terminology.hl7.org/CodeSystem/condition-ver-status"u8, "confirmed"u8);
-        w.WritePropertyName("category"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WritePropertyName("coding"u8);
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WriteString("system"u8, "http://terminology.hl7.org/CodeSystem/condition-category"u8);
-        w.WriteString("code"u8, "problem-list-item"u8);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndArray();
-        BatchOutput.Concept(w, "code"u8, snomed, icd, text);
-        BatchOutput.Reference(w, "subject"u8, reference);
-        BatchOutput.Date(w, "onsetDateTime"u8, onsetDate);
-        if (abatement is { } a)
-        {
-            BatchOutput.Date(w, "abatementDateTime"u8, a);
-        }
-        output.End(ResourceKind.Condition);
-    }
 }

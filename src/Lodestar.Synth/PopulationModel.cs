@@ -110,13 +110,15 @@ internal sealed class PopulationModel
             // Every ZIP of the county resolves elsewhere: keep its own ZIPs anyway (district still says where).
             foreach (var zip in zips)
             {
-                var p = interior ?? (zip.Latitude ?? 0, zip.Longitude ?? 0);
+                var p = interior ?? (zip.Latitude ?? double.NaN, zip.Longitude ?? double.NaN);
                 result.Add(new HomeArea(zip.Zip, zip.City, p.Item1, p.Item2));
             }
         }
         if (result.Count == 0)
         {
-            var p = interior ?? (0, 0);
+            // 2022 county-equivalents the ZIP and boundary files predate (Connecticut's planning regions,
+            // Alaska 02063/02066): no ZIP, and no coordinates rather than made-up ones.
+            var p = interior ?? (double.NaN, double.NaN);
             result.Add(new HomeArea("", "", p.Item1, p.Item2));
         }
         return result.ToArray();

@@ -127,7 +127,6 @@ public static class SynthGenerator
             output = new BatchOutput { Tally = new Tally(plan.Scenario.Effects.Count) };
         }
         output.Clear(batch);
-        output.Tally.Clear();
         var first = batch * BatchSize;
         var last = Math.Min(people, first + BatchSize);
         for (var i = first; i < last; i++)

@@ -81,6 +81,20 @@ public sealed class SynthGeneratorTests
     }
 
     [Fact]
+    public void Connecticut_planning_regions_get_no_made_up_ZIP_or_coordinates()
+    {
+        // The ZIP crosswalk and the 2017 boundaries predate CT's 2022 planning regions.
+        using var run = new SynthRun(Options("CT", 60, first: 2025, last: 2025));
+        Assert.All(run.Read("Patient"), p =>
+        {
+            var address = p.GetProperty("address")[0];
+            Assert.EndsWith("Planning Region", address.GetProperty("district").GetString(), StringComparison.Ordinal);
+            Assert.False(address.TryGetProperty("postalCode", out _));
+            Assert.False(address.TryGetProperty("extension", out _));
+        });
+    }
+
+    [Fact]
     public void Records_use_the_code_systems_the_measure_catalog_expects()
     {
         using var run = new SynthRun(Options("NM", 400));
@@ -119,7 +133,7 @@ public sealed class SynthGeneratorTests
     }
 
     [Fact]
-    public void Planted_blood_pressure_gap_is_recoverable_from_the_FHIR_records()
+    public void Planted_blood_pressure_gap_is_recoverable_from_the_FHIR_records_and_an_unplanted_one_is_absent()
     {
         // Recompute the measure from the files, as the ingest → measure pipeline would:
         // hypertensive adults, last 2025 blood pressure < 140/90, Black vs everyone else.
@@ -150,6 +164,14 @@ public sealed class SynthGeneratorTests
         Assert.InRange(pg - pr, -0.08 - 3.5 * se, -0.08 + 3.5 * se);
         Assert.InRange(pr, 0.62 - 4 * Math.Sqrt(0.24 / r.Count), 0.62 + 4 * Math.Sqrt(0.24 / r.Count));
 
+        // Nothing was planted by sex: women and men should differ only by sampling error.
+        var female = run.Read("Patient").Where(p => p.GetProperty("gender").GetString() == "female").Select(p => "Patient/" + p.GetProperty("id").GetString()).ToHashSet();
+        var f = last.Where(kv => female.Contains(kv.Key)).Select(kv => kv.Value.Controlled).ToList();
+        var m = last.Where(kv => !female.Contains(kv.Key)).Select(kv => kv.Value.Controlled).ToList();
+        double pf = f.Count(x => x) / (double)f.Count, pm = m.Count(x => x) / (double)m.Count;
+        var seSex = Math.Sqrt(pf * (1 - pf) / f.Count + pm * (1 - pm) / m.Count);
+        Assert.InRange(pf - pm, -3.5 * seSex, 3.5 * seSex);
+
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Folder, "ground-truth.json")));
         var effect = truth.RootElement.GetProperty("effects").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "bp-control-black");
         Assert.Equal(-0.08, effect.GetProperty("difference").GetDouble());
@@ -179,6 +201,23 @@ public sealed class SynthGeneratorTests
         Assert.Equal(run.Result.Resources.Values.Sum(), entries);
         using var p0 = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Folder, "bundles", "p0.json")));
         Assert.Equal("Patient", p0.RootElement.GetProperty("entry")[0].GetProperty("resource").GetProperty("resourceType").GetString());
+    }
+
+    [Fact]
+    public void A_cancelled_run_leaves_no_output_and_no_staging_folder()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "lodestar-synth-cancel", Guid.NewGuid().ToString("N"));
+        using var cancel = new CancellationTokenSource();
+        var progress = new Progress(cancel);
+        Assert.ThrowsAny<OperationCanceledException>(() => SynthGenerator.Run(Options("MS", 20_000), Path.Combine(parent, "out"), progress, cancel.Token));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
+        Directory.Delete(parent);
+    }
+
+    /// <summary>Cancels as soon as the first batch is written.</summary>
+    private sealed class Progress(CancellationTokenSource cancel) : IProgress<long>
+    {
+        public void Report(long value) => cancel.Cancel();
     }
 
     [Theory]

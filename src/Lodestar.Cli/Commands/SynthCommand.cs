@@ -28,7 +28,7 @@ internal static class SynthCommand
         {
             state, people, years, seed, output, scenario, bundles, asOf, threads,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var (first, last) = ParseYears(parse.GetValue(years)!);
             var options = new SynthOptions(
@@ -44,12 +44,13 @@ internal static class SynthCommand
             SynthGenerator.Validate(options);
             var stdout = parse.InvocationConfiguration.Output;
             var stopwatch = Stopwatch.StartNew();
-            var result = RunWithProgress(options, parse.GetValue(output)!, parse.InvocationConfiguration.Error);
+            var result = await Task.Run(() => RunWithProgress(options, parse.GetValue(output)!, parse.InvocationConfiguration.Error, cancellationToken), cancellationToken).ConfigureAwait(false);
             var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
             var resources = result.Resources.Values.Sum();
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote {result.People:N0} people, {resources:N0} resources, {result.Bytes / 1e6:F1} MB to {result.OutputDirectory} " +
-                $"in {seconds:F1} s ({result.People / seconds:N0} people/s, {result.Bytes / 1e6 / seconds:F1} MB/s)."));
+                $"in {seconds:F1} s ({result.People / seconds:N0} people/s, {result.Bytes / 1e6 / seconds:F1} MB/s, " +
+                $"peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB)."));
             foreach (var (file, count) in result.Resources)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {file,-26} {count,12:N0}"));
@@ -60,12 +61,12 @@ internal static class SynthCommand
         return command;
     }
 
-    private static SynthResult RunWithProgress(SynthOptions options, string output, TextWriter error)
+    private static SynthResult RunWithProgress(SynthOptions options, string output, TextWriter error, CancellationToken cancellationToken)
     {
         // A live bar only on a real terminal; redirected or captured output gets the summary alone.
         if (!ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected)
         {
-            return SynthGenerator.Run(options, output);
+            return SynthGenerator.Run(options, output, cancellationToken: cancellationToken);
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         SynthResult? result = null;
@@ -74,7 +75,7 @@ internal static class SynthCommand
             .Start(context =>
             {
                 var task = context.AddTask($"synth {options.State}", maxValue: options.People);
-                result = SynthGenerator.Run(options, output, new ProgressReporter(task));
+                result = SynthGenerator.Run(options, output, new ProgressReporter(task), cancellationToken);
                 task.Value = options.People;
             });
         return result!;

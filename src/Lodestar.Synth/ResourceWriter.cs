@@ -1,0 +1,280 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Lodestar.Synth;
+
+/// <summary>
+/// Writes each FHIR R4 resource as one NDJSON line. Field order is fixed, ids are derived from the
+/// person index (Patient p{i}, Encounter e{i}-{n}, …) so references need no lookup, and every
+/// constant part is pre-encoded UTF-8.
+/// </summary>
+internal static class ResourceWriter
+{
+    private static readonly byte[][] RaceExtensions = PersonDetails.RaceVariants.Select(v => Utf8(RaceJson(v.Codes, v.Text))).ToArray();
+
+    private static readonly byte[] Hispanic = Utf8(EthnicityJson("2135-2", "Hispanic or Latino"));
+
+    private static readonly byte[] NotHispanic = Utf8(EthnicityJson("2186-5", "Not Hispanic or Latino"));
+
+    private static readonly Dictionary<string, byte[]> Communications =
+        new[] { "en", "es", "vi", "zh", "ko", "tl", "nv" }.ToDictionary(c => c, c => Utf8(
+            $"\"communication\":[{{\"language\":{{\"coding\":[{{\"system\":\"urn:ietf:bcp:47\",\"code\":\"{c}\",\"display\":\"{PersonDetails.LanguageName(c)}\"}}],\"text\":\"{PersonDetails.LanguageName(c)}\"}},\"preferred\":true}}]"), StringComparer.Ordinal);
+
+    public static void Patient(BatchOutput output, ref Rng rng, in PersonTraits person, DateOnly? death)
+    {
+        var b = output.Begin(ResourceKind.Patient);
+        b.Raw("{\"resourceType\":\"Patient\",\"id\":\"p"u8);
+        b.Long(person.Index);
+        b.Raw("\",\"meta\":{\"profile\":[\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient\"]},\"extension\":["u8);
+        b.Raw(RaceExtensions[PersonDetails.Race(ref rng, person.Group)]);
+        b.Byte((byte)',');
+        b.Raw(person.Group == Geography.OmbGroup.Hispanic ? Hispanic : NotHispanic);
+        b.Raw("],\"identifier\":[{\"system\":\"urn:lodestar:synth:patient\",\"value\":\"p"u8);
+        b.Long(person.Index);
+        var (family, given) = PersonDetails.Name(ref rng, person.Female);
+        b.Raw("\"}],\"name\":[{\"use\":\"official\",\"family\":"u8);
+        b.String(family);
+        b.Raw(",\"given\":["u8);
+        b.String(given);
+        b.Raw("]}],\"gender\":"u8);
+        b.Raw(person.Female ? "\"female\""u8 : "\"male\""u8);
+        b.Raw(",\"birthDate\":"u8);
+        b.Date(person.BirthDate);
+        if (death is { } d)
+        {
+            b.Raw(",\"deceasedDateTime\":"u8);
+            b.DateTime(d.ToDateTime(new TimeOnly(rng.Between(0, 23), rng.Next(60))));
+        }
+        b.Raw(",\"address\":[{"u8);
+        if (double.IsFinite(person.Latitude) && double.IsFinite(person.Longitude))
+        {
+            b.Raw("\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/geolocation\",\"extension\":[{\"url\":\"latitude\",\"valueDecimal\":"u8);
+            b.Double(person.Latitude);
+            b.Raw("},{\"url\":\"longitude\",\"valueDecimal\":"u8);
+            b.Double(person.Longitude);
+            b.Raw("}]}],"u8);
+        }
+        b.Raw("\"use\":\"home\""u8);
+        if (person.City.Length > 0)
+        {
+            b.Raw(",\"city\":"u8);
+            b.String(person.City);
+        }
+        b.Raw(",\"district\":"u8);
+        b.String(person.County.Name);
+        b.Raw(",\"state\":"u8);
+        b.String(person.County.StateAbbreviation);
+        if (person.Zip.Length > 0)
+        {
+            b.Raw(",\"postalCode\":"u8);
+            b.String(person.Zip);
+        }
+        b.Raw(",\"country\":\"US\"}],"u8);
+        b.Raw(Communications[person.Language]);
+        output.End(ResourceKind.Patient);
+    }
+
+    public static void Coverage(BatchOutput output, long index, int ordinal, string stateName, ClinicalCode payer, DateOnly start, DateOnly? end)
+    {
+        var b = output.Begin(ResourceKind.Coverage);
+        b.Raw("{\"resourceType\":\"Coverage\",\"id\":\"cov"u8);
+        b.IdTail(index, ordinal);
+        b.Raw("\",\"status\":\"active\",\"type\":"u8);
+        b.Raw(payer.ConceptJson);
+        Fhir.PatientReference(b, "beneficiary"u8, index);
+        b.Raw(",\"period\":{\"start\":"u8);
+        b.Date(start);
+        if (end is { } e)
+        {
+            b.Raw(",\"end\":"u8);
+            b.Date(e);
+        }
+        b.Raw("},\"payor\":[{\"display\":"u8);
+        b.String(payer == Codes.SelfPay ? "Self-pay" : payer == Codes.Medicaid ? stateName + " Medicaid"
+            : payer == Codes.Medicare ? "Medicare" : "Private health insurance");
+        b.Raw("}]"u8);
+        output.End(ResourceKind.Coverage);
+    }
+
+    public static void Condition(BatchOutput output, long index, int ordinal, ClinicalCode snomed, ClinicalCode icd, string text, DateOnly onset, DateOnly? abatement)
+    {
+        var b = output.Begin(ResourceKind.Condition);
+        b.Raw("{\"resourceType\":\"Condition\",\"id\":\"c"u8);
+        b.IdTail(index, ordinal);
+        b.Raw(abatement is null
+            ? "\",\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"active\"}]}"u8
+            : "\",\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"resolved\"}]}"u8);
+        b.Raw(",\"verificationStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-ver-status\",\"code\":\"confirmed\"}]},\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-category\",\"code\":\"problem-list-item\"}]}],\"code\":{\"coding\":["u8);
+        b.Raw(snomed.CodingJson);
+        b.Byte((byte)',');
+        b.Raw(icd.CodingJson);
+        b.Raw("],\"text\":"u8);
+        b.String(text);
+        b.Byte((byte)'}');
+        Fhir.PatientReference(b, "subject"u8, index);
+        b.Raw(",\"onsetDateTime\":"u8);
+        b.Date(onset);
+        if (abatement is { } a)
+        {
+            b.Raw(",\"abatementDateTime\":"u8);
+            b.Date(a);
+        }
+        output.End(ResourceKind.Condition);
+    }
+
+    public static void Encounter(BatchOutput output, long index, int ordinal, in Visit visit, DateTime end)
+    {
+        var b = output.Begin(ResourceKind.Encounter);
+        b.Raw("{\"resourceType\":\"Encounter\",\"id\":\"e"u8);
+        b.IdTail(index, ordinal);
+        b.Raw("\",\"status\":\"finished\",\"class\":"u8);
+        b.Raw((visit.Kind switch
+        {
+            VisitKind.Telehealth => Codes.Virtual,
+            VisitKind.Emergency => Codes.Emergency,
+            VisitKind.Inpatient or VisitKind.Delivery => Codes.Inpatient,
+            _ => Codes.Ambulatory,
+        }).CodingJson);
+        b.Raw(",\"type\":[{\"coding\":["u8);
+        b.Raw(visit.Cpt.CodingJson);
+        b.Byte((byte)',');
+        b.Raw(visit.Snomed.CodingJson);
+        b.Raw("]}]"u8);
+        Fhir.PatientReference(b, "subject"u8, index);
+        b.Raw(",\"period\":{\"start\":"u8);
+        b.DateTime(visit.Start);
+        b.Raw(",\"end\":"u8);
+        b.DateTime(end < visit.Start ? visit.Start : end);
+        b.Byte((byte)'}');
+        if (visit.Kind == VisitKind.Delivery)
+        {
+            b.Raw(",\"reasonCode\":["u8);
+            b.Raw(Codes.DeliverySnomed.ConceptJson);
+            b.Byte((byte)']');
+        }
+        if (visit.Readmission)
+        {
+            b.Raw(",\"hospitalization\":{\"reAdmission\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0092\",\"code\":\"R\",\"display\":\"Re-admission\"}]}}"u8);
+        }
+        output.End(ResourceKind.Encounter);
+    }
+
+    private static JsonLine BeginObservation(BatchOutput output, long index, int ordinal, int encounter, DateTime when, ReadOnlySpan<byte> category, ClinicalCode code)
+    {
+        var b = output.Begin(ResourceKind.Observation);
+        b.Raw("{\"resourceType\":\"Observation\",\"id\":\"o"u8);
+        b.IdTail(index, ordinal);
+        b.Raw("\",\"status\":\"final\",\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\""u8);
+        b.Raw(category);
+        b.Raw("\"}]}],\"code\":"u8);
+        b.Raw(code.ConceptJson);
+        Fhir.PatientReference(b, "subject"u8, index);
+        Fhir.EncounterReference(b, index, encounter);
+        b.Raw(",\"effectiveDateTime\":"u8);
+        b.DateTime(when);
+        return b;
+    }
+
+    public static void BloodPressure(BatchOutput output, long index, int ordinal, int encounter, DateTime when, int systolic, int diastolic)
+    {
+        var b = BeginObservation(output, index, ordinal, encounter, when, "vital-signs"u8, Codes.BloodPressurePanel);
+        b.Raw(",\"component\":[{\"code\":"u8);
+        b.Raw(Codes.Systolic.ConceptJson);
+        Fhir.Quantity(b, systolic, "\"mm[Hg]\""u8);
+        b.Raw("},{\"code\":"u8);
+        b.Raw(Codes.Diastolic.ConceptJson);
+        Fhir.Quantity(b, diastolic, "\"mm[Hg]\""u8);
+        b.Raw("}]"u8);
+        output.End(ResourceKind.Observation);
+    }
+
+    /// <summary>HbA1c in % (NGSP), or now and then in mmol/mol (IFCC = (NGSP − 2.15) × 10.929) as some labs report it.</summary>
+    public static void A1c(BatchOutput output, long index, int ordinal, int encounter, DateTime when, double percent, bool ifcc)
+    {
+        var b = BeginObservation(output, index, ordinal, encounter, when, "laboratory"u8, Codes.HbA1c);
+        if (ifcc)
+        {
+            Fhir.Quantity(b, Math.Round((percent - 2.15) * 10.929), "\"mmol/mol\""u8);
+        }
+        else
+        {
+            Fhir.Quantity(b, Math.Round(percent, 1), "\"%\""u8);
+        }
+        output.End(ResourceKind.Observation);
+    }
+
+    public static void Bmi(BatchOutput output, long index, int ordinal, int encounter, DateTime when, double bmi)
+    {
+        var b = BeginObservation(output, index, ordinal, encounter, when, "vital-signs"u8, Codes.Bmi);
+        Fhir.Quantity(b, bmi, "\"kg/m2\""u8);
+        output.End(ResourceKind.Observation);
+    }
+
+    public static void Medication(BatchOutput output, long index, int ordinal, int encounter, DateTime when, ClinicalCode drug)
+    {
+        var b = output.Begin(ResourceKind.MedicationRequest);
+        b.Raw("{\"resourceType\":\"MedicationRequest\",\"id\":\"m"u8);
+        b.IdTail(index, ordinal);
+        b.Raw("\",\"status\":\"active\",\"intent\":\"order\",\"medicationCodeableConcept\":"u8);
+        b.Raw(drug.ConceptJson);
+        Fhir.PatientReference(b, "subject"u8, index);
+        Fhir.EncounterReference(b, index, encounter);
+        b.Raw(",\"authoredOn\":"u8);
+        b.DateTime(when);
+        output.End(ResourceKind.MedicationRequest);
+    }
+
+    public static void Procedures(BatchOutput output, long index, List<DatedCode> procedures)
+    {
+        for (var i = 0; i < procedures.Count; i++)
+        {
+            var p = procedures[i];
+            var b = output.Begin(ResourceKind.Procedure);
+            b.Raw("{\"resourceType\":\"Procedure\",\"id\":\"pr"u8);
+            b.IdTail(index, i);
+            b.Raw("\",\"status\":\"completed\",\"code\":{\"coding\":["u8);
+            b.Raw(p.Code.CodingJson);
+            if (p.Second is not null)
+            {
+                b.Byte((byte)',');
+                b.Raw(p.Second.CodingJson);
+            }
+            b.Raw("]}"u8);
+            Fhir.PatientReference(b, "subject"u8, index);
+            b.Raw(",\"performedDateTime\":"u8);
+            b.DateTime(p.Date.ToDateTime(new TimeOnly(15, 0)));
+            output.End(ResourceKind.Procedure);
+        }
+    }
+
+    public static void Immunizations(BatchOutput output, long index, List<DatedCode> immunizations)
+    {
+        for (var i = 0; i < immunizations.Count; i++)
+        {
+            var im = immunizations[i];
+            var b = output.Begin(ResourceKind.Immunization);
+            b.Raw("{\"resourceType\":\"Immunization\",\"id\":\"im"u8);
+            b.IdTail(index, i);
+            b.Raw("\",\"status\":\"completed\",\"vaccineCode\":"u8);
+            b.Raw(im.Code.ConceptJson);
+            Fhir.PatientReference(b, "patient"u8, index);
+            b.Raw(",\"occurrenceDateTime\":"u8);
+            b.DateTime(im.Date.ToDateTime(new TimeOnly(16, 0)));
+            b.Raw(",\"primarySource\":true"u8);
+            output.End(ResourceKind.Immunization);
+        }
+    }
+
+    private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+
+    private static string RaceJson(string[] codes, string text)
+    {
+        var parts = codes.Select(c =>
+            $"{{\"url\":\"ombCategory\",\"valueCoding\":{{\"system\":\"urn:oid:2.16.840.1.113883.6.238\",\"code\":\"{c}\",\"display\":{JsonSerializer.Serialize(PersonDetails.RaceDisplay(c))}}}}}")
+            .Append($"{{\"url\":\"text\",\"valueString\":{JsonSerializer.Serialize(text)}}}");
+        return $"{{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-race\",\"extension\":[{string.Join(",", parts)}]}}";
+    }
+
+    private static string EthnicityJson(string code, string text) =>
+        $"{{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity\",\"extension\":[{{\"url\":\"ombCategory\",\"valueCoding\":{{\"system\":\"urn:oid:2.16.840.1.113883.6.238\",\"code\":\"{code}\",\"display\":\"{text}\"}}}},{{\"url\":\"text\",\"valueString\":\"{text}\"}}]}}";
+}
