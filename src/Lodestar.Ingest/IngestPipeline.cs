@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lodestar.Fhir.Reading;
 using Lodestar.Fhir.Views;
@@ -9,8 +8,8 @@ namespace Lodestar.Ingest;
 
 /// <summary>
 /// Reads FHIR sources, runs every view over the resources of its type and builds one typed table per view.
-/// Files are read in parallel; each file fills its own builders, and the pieces are joined in input order,
-/// so the tables are the same whatever the thread timing. The patient table then gains a
+/// Files (and chunks of big files) are read in parallel; each worker fills its own builders, and the rows
+/// are put back in input order (file, line) at the end, so the tables are the same whatever the thread timing. The patient table then gains a
 /// <c>county_fips</c> column resolved from its address columns.
 /// </summary>
 public sealed class IngestPipeline
@@ -38,19 +37,20 @@ public sealed class IngestPipeline
     public IngestResult Run(IReadOnlyList<FhirSource> sources, IFhirDiagnosticSink diagnostics, FhirReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        options ??= new FhirReaderOptions();
         var clock = Stopwatch.StartNew();
         var byType = views.GroupBy(v => v.Resource, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var perFile = new ConcurrentDictionary<string, Dictionary<ViewDefinition, ViewTableSink>>(StringComparer.Ordinal);
-        var handler = new Handler(this, byType, perFile);
+        var fileIndex = sources.Select((s, i) => (s.Path, i)).ToDictionary(x => x.Path, x => x.i, StringComparer.Ordinal);
+        var workers = Enumerable.Range(0, Math.Max(1, options.MaxParallelism)).Select(_ => new WorkerState(views)).ToArray();
+        var handler = new Handler(this, byType, fileIndex, workers);
         var summary = new FhirReader(options).Read(sources, handler, diagnostics, cancellationToken);
         var tables = new List<Table>(views.Count);
-        foreach (var view in views)
+        for (var v = 0; v < views.Count; v++)
         {
-            var parts = sources
-                .Select(s => perFile.TryGetValue(s.Path, out var sinks) && sinks.TryGetValue(view, out var sink) ? sink.Builder.Build() : null)
-                .OfType<Table>()
-                .ToList();
-            tables.Add(TableConcat.Concat(view.Name, parts, ColumnTypes.Schema(view)));
+            var parts = workers.Select(w => w.Sinks[v].Builder.Build()).ToList();
+            var keys = workers.SelectMany(w => w.Keys[v]).ToArray();
+            var joined = TableConcat.Concat(views[v].Name, parts, ColumnTypes.Schema(views[v]));
+            tables.Add(TableGather.Gather(joined, InputOrder(keys)));
         }
         var counties = new CountySummary(0, 0, 0, 0);
         var patientIndex = tables.FindIndex(t => t.Name == PatientAddress.Table);
@@ -61,11 +61,39 @@ public sealed class IngestPipeline
         return new IngestResult(tables, summary, counties, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The row order of the input (file, then line), whatever order the workers produced the rows in.
+    /// Ties (several rows from one resource, or resources on one line of a Bundle) keep their worker order,
+    /// which is their order within the resource, because one resource is always handled by one worker.
+    /// </summary>
+    private static int[] InputOrder(long[] keys)
+    {
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        return order;
+    }
+
+    /// <summary>One worker's builders, one per view, and each row's (file, line) key.</summary>
+    private sealed class WorkerState(IReadOnlyList<ViewDefinition> views)
+    {
+        public ViewTableSink[] Sinks { get; } = views.Select(v => new ViewTableSink(v)).ToArray();
+
+        public List<long>[] Keys { get; } = views.Select(_ => new List<long>()).ToArray();
+    }
+
     private sealed class Handler(
         IngestPipeline owner,
         Dictionary<string, ViewDefinition[]> byType,
-        ConcurrentDictionary<string, Dictionary<ViewDefinition, ViewTableSink>> perFile) : IFhirResourceHandler
+        Dictionary<string, int> fileIndex,
+        WorkerState[] workers) : IFhirResourceHandler
     {
+        private readonly Dictionary<ViewDefinition, int> viewIndex =
+            owner.views.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
+
         public void OnResource(in FhirResource resource)
         {
             Interlocked.Increment(ref owner.seen);
@@ -73,16 +101,19 @@ public sealed class IngestPipeline
             {
                 return;
             }
-            // One file is read by one worker, in order, so its sinks need no locking.
-            var sinks = perFile.GetOrAdd(resource.Source.Path, _ => []);
+            // Calls with the same worker never overlap, so its builders need no locks.
+            var state = workers[resource.Worker];
+            var key = ((long)fileIndex[resource.Source.Path] << 40) | resource.Line;
             foreach (var view in matching)
             {
-                if (!sinks.TryGetValue(view, out var sink))
-                {
-                    sink = new ViewTableSink(view);
-                    sinks[view] = sink;
-                }
+                var v = viewIndex[view];
+                var sink = state.Sinks[v];
+                var before = sink.Builder.RowCount;
                 view.Evaluate(resource.Json, sink);
+                for (var added = sink.Builder.RowCount - before; added > 0; added--)
+                {
+                    state.Keys[v].Add(key);
+                }
             }
         }
     }

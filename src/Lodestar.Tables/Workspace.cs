@@ -36,19 +36,26 @@ public sealed class Workspace
         return new Workspace("(memory)", map, manifest ?? new WorkspaceManifest(DateTimeOffset.UnixEpoch, [], []));
     }
 
+    /// <summary>Saves a workspace as a whole, replacing <paramref name="path"/> only once everything is written.</summary>
     public static void Save(string path, IEnumerable<Table> tables, WorkspaceManifest manifest)
     {
-        ArgumentNullException.ThrowIfNull(tables);
         using var staging = new AtomicDirectory(path);
-        var list = tables.ToList();
-        Parallel.ForEach(list, table =>
+        WriteInto(staging.StagingPath, tables, manifest);
+        staging.Commit();
+    }
+
+    /// <summary>Writes the tables and manifest into a folder the caller makes atomic (e.g. a run's staging folder).</summary>
+    public static void WriteInto(string folder, IEnumerable<Table> tables, WorkspaceManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        Directory.CreateDirectory(folder);
+        Parallel.ForEach(tables.ToList(), table =>
         {
-            using var stream = File.Create(System.IO.Path.Combine(staging.StagingPath, table.Name + TableExtension));
+            using var stream = File.Create(System.IO.Path.Combine(folder, table.Name + TableExtension));
             TableFile.Write(table, stream);
         });
-        File.WriteAllText(System.IO.Path.Combine(staging.StagingPath, ManifestFile),
+        File.WriteAllText(System.IO.Path.Combine(folder, ManifestFile),
             JsonSerializer.Serialize(manifest, WorkspaceJson.Default.WorkspaceManifest));
-        staging.Commit();
     }
 
     public static Workspace Open(string path)

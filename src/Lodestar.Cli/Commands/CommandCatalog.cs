@@ -8,6 +8,9 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return DemoCommand.Create();
+        yield return IngestCommand.Create();
+        yield return MeasureCommand.Create();
+        yield return MeasuresCommand.Create();
         yield return VersionCommand.Create();
         yield return StatsCommand.Create();
         yield return SynthCommand.Create();

@@ -70,9 +70,10 @@ internal static class DemoCommand
         Step("synthesise FHIR");
 
         log.WriteLine($"Ingesting {synth.Bytes / 1e6:F0} MB of FHIR NDJSON …");
-        var ingest = Ingestion.Run([fhir], Path.Combine(staging.StagingPath, "rejects.ndjson"), strict: false, cancellationToken);
+        var workspaceFolder = Path.Combine(staging.StagingPath, "workspace");
+        var ingest = Ingestion.Run([fhir], Path.Combine(workspaceFolder, "rejects.ndjson"), strict: false, cancellationToken, log);
         var workspace = Workspace.InMemory(ingest.Tables, ingest.Manifest(DateTimeOffset.UtcNow));
-        Workspace.Save(Path.Combine(staging.StagingPath, "workspace"), ingest.Tables, workspace.Manifest);
+        Workspace.WriteInto(workspaceFolder, ingest.Tables, workspace.Manifest);
         Step("ingest");
 
         log.WriteLine("Evaluating measures …");

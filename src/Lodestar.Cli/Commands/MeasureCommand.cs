@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Globalization;
+using Lodestar.Cli.Composition;
+using Lodestar.Diagnostics;
+using Lodestar.IO;
+using Lodestar.Measures.Analysis;
+using Lodestar.Measures.Definitions;
+using Lodestar.Measures.Engine;
+using Lodestar.Reports;
+using Lodestar.Tables;
+
+namespace Lodestar.Cli.Commands;
+
+internal static class MeasureCommand
+{
+    public static Command Create()
+    {
+        var workspace = new Option<string>("--workspace") { Description = "Workspace written by 'lodestar ingest'.", Required = true };
+        var measures = new Option<string[]>("--measure") { Description = "Measure ids to run (repeatable); default: the whole catalog.", AllowMultipleArgumentsPerToken = true };
+        var period = new Option<string>("--period") { Description = "Measurement period: a year (2025) or one period per year (2021..2025).", DefaultValueFactory = _ => "2025" };
+        var stratify = new Option<string>("--stratify") { Description = $"Stratifiers, comma-separated: {string.Join(",", MeasureParser.KnownStratifiers)}.", DefaultValueFactory = _ => string.Join(",", MeasureParser.KnownStratifiers) };
+        var definitions = new Option<string?>("--definitions") { Description = "Folder with measures/*.yaml and valuesets/*.yaml that extend or replace the shipped catalog." };
+        var output = new Option<string>("--out") { Description = "Output folder (replaced as a whole when the run succeeds).", Required = true };
+        var patients = new Option<bool>("--patients") { Description = "Also write care-gap lists (patient ids and reasons): patient-level data, written only when asked." };
+        var audit = new Option<bool>("--audit") { Description = "Also write each patient's membership in every population, to reconcile with an EHR vendor's results." };
+        var confidence = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
+        var suppress = new Option<int>("--suppress-below") { Description = "Counts from 1 to this minus one are withheld, with complementary suppression.", DefaultValueFactory = _ => 11 };
+        var command = new Command("measure",
+            "Evaluate measures over a workspace, stratified, with intervals, comparisons with a reference group and " +
+            "small-cell suppression; writes report.html, results.csv and measure-reports/*.json, and on request " +
+            "care-gaps/*.csv and audit/*.csv.\n\n" +
+            "Example:\n  lodestar measure --workspace ws --period 2021..2025 --stratify race,sex,payer --out results --patients")
+        {
+            workspace, measures, period, stratify, definitions, output, patients, audit, confidence, suppress,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var catalog = MeasureCatalog.Load(parse.GetValue(definitions));
+            var wanted = parse.GetValue(measures) is { Length: > 0 } ids ? ids.Select(catalog.Get).ToList() : catalog.Measures.ToList();
+            var stratifiers = ParseStratifiers(parse.GetValue(stratify)!);
+            var periods = PeriodOption.Parse(parse.GetValue(period)!);
+            var level = parse.GetValue(confidence);
+            if (!(level is > 0.5 and < 1))
+            {
+                throw new UserErrorException($"--confidence {level} must be between 0.5 and 1 (e.g. 0.95)");
+            }
+            var threshold = parse.GetValue(suppress);
+            if (threshold < 1)
+            {
+                throw new UserErrorException("--suppress-below must be at least 1 (1 turns suppression off)");
+            }
+            var ws = Workspace.Open(parse.GetValue(workspace)!);
+            var context = new EvaluationContext(ws, catalog, GeographyAreas.Default);
+            var results = new MeasureEngine(context).Evaluate(wanted, periods, stratifiers);
+            var options = new AnalysisOptions { Confidence = level, SuppressionThreshold = threshold };
+            var figures = results.Select(r => MeasureAnalysis.Analyse(r, options)).ToList();
+            var target = parse.GetValue(output)!;
+            using var staging = new AtomicDirectory(target);
+            var report = new ReportContext("Care quality and equity", $"Workspace {ws.Path}, period {parse.GetValue(period)}",
+                $"Computed by Lodestar from the workspace at {ws.Path} ({context.PatientCount:N0} patients).", DateTimeOffset.UtcNow);
+            MeasureOutputs.Write(staging.StagingPath, figures, report);
+            if (parse.GetValue(patients))
+            {
+                WriteCareGaps(staging.StagingPath, context, results, periods.Count > 1);
+            }
+            if (parse.GetValue(audit))
+            {
+                WriteAudit(staging.StagingPath, context, results, periods.Count > 1);
+            }
+            staging.Commit();
+            var stdout = parse.InvocationConfiguration.Output;
+            foreach (var f in figures)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{f.Measure.Id,-44} {f.Period,-10} {(f.Group.Rate is { } r ? $"{r.Value:P1} ({r.Lower:P1}–{r.Upper:P1})" : "suppressed"),-26} of {f.Group.Eligible?.ToString("N0", CultureInfo.InvariantCulture) ?? "suppressed"}"));
+            }
+            stdout.WriteLine($"Results in {Path.GetFullPath(target)}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    internal static IReadOnlyList<string> ParseStratifiers(string text)
+    {
+        var ids = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var id in ids.Where(i => !MeasureParser.KnownStratifiers.Contains(i)))
+        {
+            throw new UserErrorException($"--stratify: unknown stratifier '{id}'; the stratifiers are {string.Join(", ", MeasureParser.KnownStratifiers)}");
+        }
+        return ids;
+    }
+
+    private static string FileName(MeasureResult r, bool perPeriod) => perPeriod ? $"{r.Measure.Id}-{r.Period}.csv" : $"{r.Measure.Id}.csv";
+
+    private static void WriteCareGaps(string folder, EvaluationContext context, IReadOnlyList<MeasureResult> results, bool perPeriod)
+    {
+        var finder = new CareGaps(context);
+        foreach (var r in results)
+        {
+            var gaps = finder.Find(r);
+            AtomicFile.Write(Path.Combine(folder, "care-gaps", FileName(r, perPeriod)), stream =>
+            {
+                using var csv = new CsvWriter(stream);
+                csv.WriteRow("patient_id", "measure_id", "period", "reason");
+                foreach (var gap in gaps)
+                {
+                    csv.WriteRow(context.PatientId(gap.Patient), r.Measure.Id, r.Period.ToString(), gap.Reason);
+                }
+            });
+        }
+    }
+
+    private static void WriteAudit(string folder, EvaluationContext context, IReadOnlyList<MeasureResult> results, bool perPeriod)
+    {
+        foreach (var r in results)
+        {
+            var m = r.Members;
+            AtomicFile.Write(Path.Combine(folder, "audit", FileName(r, perPeriod)), stream =>
+            {
+                using var csv = new CsvWriter(stream);
+                csv.WriteRow(["patient_id", .. PopulationCodes.All.Select(p => p.Replace('-', '_'))]);
+                m[PopulationCodes.InitialPopulation].ForEach(p =>
+                {
+                    csv.WriteRow([context.PatientId(p), .. PopulationCodes.All.Select(code => m[code][p] ? "1" : "0")]);
+                });
+            });
+        }
+    }
+}
