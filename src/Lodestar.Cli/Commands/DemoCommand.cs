@@ -98,7 +98,7 @@ internal static class DemoCommand
 
     private static void Print(DemoSummary summary, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.Detect, ColorSystem = ColorSystemSupport.Detect });
+        var console = Consoles.For(output);
         var table = new Spectre.Console.Table().Title("Measures, all patients").AddColumns("Measure", "Eligible", "Numerator", "Rate (95% CI)", "Better is", "Groups worse than reference");
         foreach (var f in summary.Figures)
         {

@@ -38,7 +38,7 @@ internal static class IngestCommand
 
     internal static void Print(IngestResult result, string target, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = Consoles.For(output);
         var seconds = Math.Max(result.Elapsed.TotalSeconds, 1e-6);
         var files = new Spectre.Console.Table().AddColumns("File", "Read", "Accepted", "Rejected");
         foreach (var f in result.Read.Files)

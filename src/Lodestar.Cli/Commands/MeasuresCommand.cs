@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lodestar.Measures.Definitions;
+using Lodestar.Cli.Composition;
 using Spectre.Console;
 
 namespace Lodestar.Cli.Commands;
@@ -13,7 +14,7 @@ internal static class MeasuresCommand
         list.SetAction(parse =>
         {
             var catalog = MeasureCatalog.Load(parse.GetValue(definitions));
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+            var console = Consoles.For(parse.InvocationConfiguration.Output);
             var table = new Spectre.Console.Table().AddColumns("Id", "Title", "Follows", "Better is", "Mission area");
             foreach (var m in catalog.Measures)
             {

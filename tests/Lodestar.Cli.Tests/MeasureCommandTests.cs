@@ -1,0 +1,103 @@
+using Lodestar.IO;
+using Lodestar.Measures.Definitions;
+
+namespace Lodestar.Cli.Tests;
+
+/// <summary>`lodestar measure` and `lodestar ingest` over the demo's data.</summary>
+public sealed class MeasureCommandTests(DemoFixture demo) : IClassFixture<DemoFixture>
+{
+    private static List<IReadOnlyList<string>> ReadCsv(string path, out List<string> header)
+    {
+        var reader = CsvReader.Open(path);
+        header = [.. reader.ReadHeader()];
+        return reader.ReadRecords(header.Count).Select(r => r.Record.Fields).ToList();
+    }
+
+    [Fact]
+    public async Task Care_gap_lists_and_audit_rows_agree_with_the_counts()
+    {
+        var output = Path.Combine(demo.Root, "measure-out");
+        var (code, stdout, stderr) = await ExitCodeTests.Run("measure", "--workspace", Path.Combine(demo.Output, "workspace"),
+            "--out", output, "--patients", "--audit", "--stratify", "race,sex");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Results in", stdout, StringComparison.Ordinal);
+        foreach (var figures in demo.Summary.Figures)
+        {
+            var id = figures.Measure.Id;
+            var group = figures.Result.Group;
+            var gaps = ReadCsv(Path.Combine(output, "care-gaps", id + ".csv"), out _);
+            var expected = figures.Measure.LowerIsBetter ? group.Numerator : group.ScoringDenominator - group.Numerator;
+            Assert.Equal(expected, gaps.Count);
+            Assert.All(gaps, g => Assert.False(string.IsNullOrWhiteSpace(g[3])));
+            var audit = ReadCsv(Path.Combine(output, "audit", id + ".csv"), out var header);
+            Assert.Equal(group[PopulationCodes.InitialPopulation], audit.Count);
+            foreach (var population in PopulationCodes.All)
+            {
+                var column = header.IndexOf(population.Replace('-', '_'));
+                Assert.Equal(group[population], audit.Count(r => r[column] == "1"));
+            }
+        }
+        // Stratifiers were limited as asked.
+        var results = ReadCsv(Path.Combine(output, "results.csv"), out var resultHeader);
+        var stratifiers = results.Select(r => r[resultHeader.IndexOf("stratifier")]).Distinct().Order().ToList();
+        Assert.Equal(["all", "race", "sex"], stratifiers);
+    }
+
+    [Fact]
+    public async Task Several_periods_give_one_report_per_measure_and_period()
+    {
+        var output = Path.Combine(demo.Root, "measure-periods");
+        var (code, _, stderr) = await ExitCodeTests.Run("measure", "--workspace", Path.Combine(demo.Output, "workspace"),
+            "--out", output, "--period", "2024..2025", "--measure", "cms165-controlling-high-blood-pressure", "--stratify", "sex");
+        Assert.True(code == 0, stderr);
+        var files = Directory.GetFiles(Path.Combine(output, "measure-reports")).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["cms165-controlling-high-blood-pressure-2024.json", "cms165-controlling-high-blood-pressure-2025.json"], files);
+    }
+
+    [Theory]
+    [InlineData("--period", "20x5", "is not a year")]
+    [InlineData("--stratify", "race,shoe-size", "unknown stratifier 'shoe-size'")]
+    [InlineData("--measure", "cms165-controlling-high-blood-presure", "did you mean 'cms165-controlling-high-blood-pressure'")]
+    public async Task Mistakes_are_one_line_user_errors(string option, string value, string message)
+    {
+        var (code, _, stderr) = await ExitCodeTests.Run("measure", "--workspace", Path.Combine(demo.Output, "workspace"),
+            "--out", Path.Combine(demo.Root, "bad"), option, value);
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_that_is_not_a_workspace_is_a_user_error()
+    {
+        var (code, _, stderr) = await ExitCodeTests.Run("measure", "--workspace", demo.Root, "--out", Path.Combine(demo.Root, "x"));
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains("not a Lodestar workspace", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_writes_a_workspace_whose_counts_reconcile_with_the_input()
+    {
+        var target = Path.Combine(demo.Root, "ws");
+        var (code, stdout, stderr) = await ExitCodeTests.Run("ingest", Path.Combine(demo.Output, "fhir"), "--workspace", target);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("0 rejected", stdout, StringComparison.Ordinal);
+        var manifest = Lodestar.Tables.Workspace.Open(target).Manifest;
+        foreach (var file in manifest.Files.Where(f => f.File.EndsWith(".ndjson", StringComparison.Ordinal)))
+        {
+            Assert.Equal(file.Read, file.Accepted + file.Rejected);
+            var lines = File.ReadLines(file.File).LongCount();
+            Assert.Equal(lines, file.Read);
+        }
+        Assert.True(File.Exists(Path.Combine(target, "rejects.ndjson")));
+        Assert.Equal(demo.Summary.Resources, manifest.Files.Sum(f => f.Accepted));
+    }
+
+    [Fact]
+    public async Task Measures_list_shows_the_catalog()
+    {
+        var (code, stdout, _) = await ExitCodeTests.Run("measures", "list");
+        Assert.Equal(0, code);
+        Assert.Contains("cms165-controlling-high-blood-pressure", stdout, StringComparison.Ordinal);
+    }
+}
