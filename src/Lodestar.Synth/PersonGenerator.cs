@@ -128,7 +128,10 @@ internal sealed partial class PersonGenerator
             for (var v = 0; v < office; v++)
             {
                 var start = VisitTime(ref rng, from, span);
-                if (rng.Chance(telehealthShare))
+                // The year's first office visit is in person, so anyone seen that year has the vitals and
+                // labs a measure looks for; telehealth replaces follow-ups only (otherwise people with few
+                // visits — the uninsured — would lose readings and show an unplanted gap).
+                if (v > 0 && rng.Chance(telehealthShare))
                 {
                     visits.Add(new Visit(start, start + VisitLength, VisitKind.Telehealth, Codes.Cpt99213, Codes.TelehealthSnomed, false));
                 }
