@@ -36,6 +36,7 @@ internal sealed partial class PersonGenerator
         {
             onset[k] = null;
             var (p, minOnset) = ClinicalModel.Prevalence((ConditionKind)k, ageAtEnd, person.Female, person.Group);
+            p = Math.Min(p * plan.Population.ConditionFactor(person.CountyIndex, (ConditionKind)k), 0.95);
             if (p > 0 && rng.Chance(p))
             {
                 var onsetAge = rng.Between(minOnset, Math.Max(minOnset, ageAtEnd));
@@ -221,7 +222,10 @@ internal sealed partial class PersonGenerator
             (lat, lon) = (jLat, jLon);
         }
         var language = PersonDetails.Language(ref rng, group, plan.StateAbbreviation);
-        return new PersonTraits(index, county, group, female, birth, home.Zip, home.City, Math.Round(lat, 5), Math.Round(lon, 5), language);
+        return new PersonTraits(index, county, group, female, birth, home.Zip, home.City, Math.Round(lat, 5), Math.Round(lon, 5), language)
+        {
+            CountyIndex = countyIndex,
+        };
     }
 
     private ClinicalCode InsuredPayer(ref Rng rng, in PersonTraits person, int age, bool esrd)
