@@ -38,4 +38,7 @@ public sealed record County(
     public bool IsPrimaryCareShortageArea => PrimaryCareHpsaScore > 0;
 
     public string StateFips => Fips[..2];
+
+    /// <summary>CDC PLACES 2023 estimates; null where PLACES has none (Florida, Connecticut's planning regions).</summary>
+    public CountyHealth? Health { get; init; }
 }

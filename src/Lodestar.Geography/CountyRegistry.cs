@@ -130,6 +130,19 @@ public sealed class CountyRegistry
                 hpsa.Length == 0 ? null : D(hpsa),
                 D(f("uninsured_pct")), L(f("limited_english")), D(f("poverty150_pct")), D(f("svi_rank"))));
         }
+        var health = new Dictionary<string, CountyHealth>(StringComparer.Ordinal);
+        foreach (var (f, _) in EmbeddedData.ReadCsv("places.csv.gz"))
+        {
+            health[f("fips")] = new CountyHealth(D(f("diabetes")), D(f("bphigh")), D(f("chd")), D(f("depression")),
+                D(f("casthma")), D(f("kidney")), D(f("obesity")), D(f("access2")));
+        }
+        for (var i = 0; i < counties.Count; i++)
+        {
+            if (health.TryGetValue(counties[i].Fips, out var h))
+            {
+                counties[i] = counties[i] with { Health = h };
+            }
+        }
         var byState = counties.GroupBy(c => c.StateAbbreviation, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         var states = new List<UsState>(51);
         foreach (var (f, _) in EmbeddedData.ReadCsv("states.csv.gz"))

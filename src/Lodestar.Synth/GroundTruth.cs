@@ -108,7 +108,7 @@ internal static class GroundTruth
 
     private static readonly string[] Background =
     [
-        "Condition prevalence varies by age, sex and race/ethnicity (hypertension, diabetes, CHD, depression, asthma, ESRD, cancers; national rates cited in ClinicalModel.cs).",
+        "Condition prevalence varies by age, sex and race/ethnicity (hypertension, diabetes, CHD, depression, asthma, ESRD, cancers; national rates cited in ClinicalModel.cs) and by county (CDC PLACES 2023 relative to the state).",
         "Payer varies by age (65+ Medicare), state (Medicaid shares), race/ethnicity (Medicaid) and county (ACS uninsured share).",
         "Visit, ED and admission rates vary by age, chronic conditions and insurance (uninsured people are seen less often).",
         "Mortality varies by age, ESRD, CHD, diabetes and state.",

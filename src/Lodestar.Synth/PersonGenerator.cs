@@ -36,6 +36,7 @@ internal sealed partial class PersonGenerator
         {
             onset[k] = null;
             var (p, minOnset) = ClinicalModel.Prevalence((ConditionKind)k, ageAtEnd, person.Female, person.Group);
+            p = Math.Min(p * plan.Population.ConditionFactor(person.CountyIndex, (ConditionKind)k), 0.95);
             if (p > 0 && rng.Chance(p))
             {
                 var onsetAge = rng.Between(minOnset, Math.Max(minOnset, ageAtEnd));
@@ -128,7 +129,10 @@ internal sealed partial class PersonGenerator
             for (var v = 0; v < office; v++)
             {
                 var start = VisitTime(ref rng, from, span);
-                if (rng.Chance(telehealthShare))
+                // The year's first office visit is in person, so anyone seen that year has the vitals and
+                // labs a measure looks for; telehealth replaces follow-ups only (otherwise people with few
+                // visits — the uninsured — would lose readings and show an unplanted gap).
+                if (v > 0 && rng.Chance(telehealthShare))
                 {
                     visits.Add(new Visit(start, start + VisitLength, VisitKind.Telehealth, Codes.Cpt99213, Codes.TelehealthSnomed, false));
                 }
@@ -218,7 +222,10 @@ internal sealed partial class PersonGenerator
             (lat, lon) = (jLat, jLon);
         }
         var language = PersonDetails.Language(ref rng, group, plan.StateAbbreviation);
-        return new PersonTraits(index, county, group, female, birth, home.Zip, home.City, Math.Round(lat, 5), Math.Round(lon, 5), language);
+        return new PersonTraits(index, county, group, female, birth, home.Zip, home.City, Math.Round(lat, 5), Math.Round(lon, 5), language)
+        {
+            CountyIndex = countyIndex,
+        };
     }
 
     private ClinicalCode InsuredPayer(ref Rng rng, in PersonTraits person, int age, bool esrd)

@@ -15,6 +15,9 @@ internal readonly record struct PersonTraits(
     double Longitude,
     string Language)
 {
+    /// <summary>Position of <see cref="County"/> in the run's <see cref="PopulationModel"/>.</summary>
+    public int CountyIndex { get; init; }
+
     public int AgeOn(DateOnly date)
     {
         var age = date.Year - BirthDate.Year;

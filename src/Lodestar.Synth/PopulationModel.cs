@@ -57,7 +57,17 @@ internal sealed class PopulationModel
             return cum;
         }).ToArray();
         homes = Counties.Select(c => HomesOf(c, state, registry, boundaries, resolver)).ToArray();
+        conditionFactors = ConditionFactors(Counties);
     }
+
+    /// <summary>
+    /// Condition prevalence relative to the state for each county (index = <see cref="ConditionKind"/>):
+    /// the county's CDC PLACES age-adjusted estimate over the state's population-weighted mean, clamped
+    /// to 0.5–2, so diabetes is commoner in the Delta than in DeSoto as it is. 1 where PLACES has no
+    /// estimate (and for cancers). PLACES is not race-adjusted, so in counties whose mix drives the
+    /// estimate the race factors in <see cref="ClinicalModel"/> partly count the same excess twice.
+    /// </summary>
+    private readonly double[][] conditionFactors;
 
     public UsState State { get; }
 
@@ -68,6 +78,36 @@ internal sealed class PopulationModel
     {
         var (county, group) = cells[rng.Pick(cumulative)];
         return (Counties[county], county, group);
+    }
+
+    public double ConditionFactor(int countyIndex, ConditionKind kind) => conditionFactors[countyIndex][(int)kind];
+
+    private static double[][] ConditionFactors(County[] counties)
+    {
+        Func<CountyHealth, double>?[] measures =
+        [
+            h => h.HighBloodPressurePercent, h => h.DiabetesPercent, h => h.CoronaryHeartDiseasePercent,
+            h => h.DepressionPercent, h => h.AsthmaPercent, h => h.ChronicKidneyDiseasePercent, null, null,
+        ];
+        var result = counties.Select(_ => Enumerable.Repeat(1.0, measures.Length).ToArray()).ToArray();
+        var withData = counties.Where(c => c.Health is not null).ToArray();
+        var people = withData.Sum(c => (double)c.Population.Census2020);
+        for (var k = 0; k < measures.Length; k++)
+        {
+            if (measures[k] is not { } measure || people <= 0)
+            {
+                continue;
+            }
+            var mean = withData.Sum(c => measure(c.Health!) * c.Population.Census2020) / people;
+            for (var c = 0; c < counties.Length; c++)
+            {
+                if (counties[c].Health is { } health && mean > 0)
+                {
+                    result[c][k] = Math.Clamp(measure(health) / mean, 0.5, 2.0);
+                }
+            }
+        }
+        return result;
     }
 
     public int PickAge(ref Rng rng, int countyIndex) => rng.Pick(ageCumulative[countyIndex]);

@@ -120,6 +120,17 @@ public sealed class CountyRegistryTests
         Assert.True(Registry.GetState("MS").Counties.All(c => Registry.ZipsIn(c.Fips).Count > 0));
     }
 
+    [Fact]
+    public void Counties_carry_PLACES_estimates_except_where_PLACES_has_none()
+    {
+        // SOURCES.md spot checks: Hinds DIABETES 15.1, BPHIGH 44.0; Bernalillo DIABETES 10.7.
+        Assert.Equal(15.1, Registry.GetCounty("28049").Health!.DiabetesPercent);
+        Assert.Equal(44.0, Registry.GetCounty("28049").Health!.HighBloodPressurePercent);
+        Assert.Equal(10.7, Registry.GetCounty("35001").Health!.DiabetesPercent);
+        Assert.All(Registry.GetState("FL").Counties, c => Assert.Null(c.Health));
+        Assert.All(new[] { "MS", "NM", "MO" }.SelectMany(s => Registry.GetState(s).Counties), c => Assert.NotNull(c.Health));
+    }
+
     [Theory]
     [InlineData("ms")]
     [InlineData("28")]

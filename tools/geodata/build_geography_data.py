@@ -87,5 +87,16 @@ for row in sorted(rows):
 write_gz('zips.csv.gz', s.getvalue())
 print(f'zip-county rows: {len(rows):,}; without centroid: {missing:,}')
 
+# --- CDC PLACES 2023 county model-based prevalence (age-adjusted %), a few chronic conditions
+places_cols = ['DIABETES', 'BPHIGH', 'CHD', 'DEPRESSION', 'CASTHMA', 'KIDNEY', 'OBESITY', 'ACCESS2']
+s = io.StringIO()
+w = csv.writer(s, lineterminator='\n')
+w.writerow(['fips'] + [c.lower() for c in places_cols])
+for r in sorted(read_csv(f'{shared}/places/places_2023_county_ageadjusted.csv'), key=lambda r: r['CountyFIPS'].zfill(5)):
+    fips = r['CountyFIPS'].zfill(5)
+    if fips in pop:  # old Connecticut counties are not in 2022 geography
+        w.writerow([fips] + [r[c] for c in places_cols])
+write_gz('places.csv.gz', s.getvalue())
+
 # --- county boundaries (us-atlas counties-10m TopoJSON), unchanged apart from compression
 write_gz('counties-10m.topo.json.gz', open(f'{npm}/us-atlas-3.0.1/package/counties-10m.json', encoding='utf-8').read())
