@@ -194,13 +194,6 @@ internal sealed class FileReader
         processor.Record(trimmed[lead..], line);
     }
 
-    private enum Pending
-    {
-        None,
-        Entry,
-        ResourceType,
-    }
-
     /// <summary>
     /// A .json file: a Bundle's entries are streamed one resource at a time; any other resource is read whole.
     /// </summary>
@@ -215,7 +208,7 @@ internal sealed class FileReader
         var final = false;
         string? failure = null;
         var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
-        var pending = Pending.None;
+        var pending = BundleProperty.None;
         var inEntries = false;
         var expectResource = false;
         var sawEntries = false;
@@ -302,21 +295,21 @@ internal sealed class FileReader
                         switch (reader.TokenType)
                         {
                             case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
-                                pending = reader.ValueTextEquals("entry"u8) ? Pending.Entry
-                                    : reader.ValueTextEquals("resourceType"u8) ? Pending.ResourceType
-                                    : Pending.None;
+                                pending = reader.ValueTextEquals("entry"u8) ? BundleProperty.Entry
+                                    : reader.ValueTextEquals("resourceType"u8) ? BundleProperty.ResourceType
+                                    : BundleProperty.None;
                                 continue;
                             case JsonTokenType.PropertyName when inEntries && reader.CurrentDepth == 3:
                                 expectResource = reader.ValueTextEquals("resource"u8);
                                 continue;
-                            case JsonTokenType.StartArray when pending == Pending.Entry && reader.CurrentDepth == 1:
+                            case JsonTokenType.StartArray when pending == BundleProperty.Entry && reader.CurrentDepth == 1:
                                 inEntries = true;
                                 sawEntries = true;
                                 break;
                             case JsonTokenType.EndArray when inEntries && reader.CurrentDepth == 1:
                                 inEntries = false;
                                 break;
-                            case JsonTokenType.String when pending == Pending.ResourceType:
+                            case JsonTokenType.String when pending == BundleProperty.ResourceType:
                                 if (!reader.ValueTextEquals("Bundle"u8) && !sawEntries)
                                 {
                                     ReadWhole();
@@ -324,7 +317,7 @@ internal sealed class FileReader
                                 }
                                 break;
                         }
-                        pending = Pending.None;
+                        pending = BundleProperty.None;
                     }
                 }
                 catch (JsonException e)
