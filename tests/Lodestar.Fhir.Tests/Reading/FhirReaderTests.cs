@@ -244,4 +244,18 @@ public sealed class FhirReaderTests
     {
         public void OnResource(in FhirResource resource) => workers[resource.Worker] = true;
     }
+
+    [Fact]
+    public void Progress_counts_bytes_from_disk_and_records_as_they_go()
+    {
+        using var temp = new TempFolder();
+        temp.File("a.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\nbad\n");
+        temp.Gzip("b.ndjson.gz", string.Concat(Enumerable.Range(0, 5000).Select(i => $"{{\"resourceType\":\"Patient\",\"id\":\"b{i}\"}}\n")));
+        temp.File("c.json", "{\"resourceType\":\"Patient\",\"id\":\"c\"}");
+        var progress = new FhirReadProgress();
+        var sources = FhirSources.Discover([temp.Path]);
+        new FhirReader(new FhirReaderOptions { Progress = progress }).Read(sources, new CollectingHandler(), new FhirDiagnosticList());
+        Assert.Equal(sources.Sum(s => s.Length), progress.Bytes);
+        Assert.Equal((5002L, 1L), (progress.Accepted, progress.Rejected));
+    }
 }
