@@ -258,4 +258,19 @@ public sealed class FhirReaderTests
         Assert.Equal(sources.Sum(s => s.Length), progress.Bytes);
         Assert.Equal((5002L, 1L), (progress.Accepted, progress.Rejected));
     }
+
+    [Fact]
+    public void Records_larger_than_the_buffers_are_read_whole()
+    {
+        using var temp = new TempFolder();
+        var big = new string('x', 3 << 20);
+        var resource = $"{{\"resourceType\":\"Binary\",\"id\":\"big\",\"data\":\"{big}\"}}";
+        temp.File("big.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n" + resource + "\n{\"resourceType\":\"Patient\",\"id\":\"b\"}\n");
+        temp.File("big.json", "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":" + resource.Replace("\"big\"", "\"big2\"", StringComparison.Ordinal) +
+            "},{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"c\"}}]}");
+        var (summary, handler, diagnostics) = Read(temp.Path);
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(["Binary/big", "Binary/big2", "Patient/a", "Patient/b", "Patient/c"], handler.Accepted.Select(a => a.Key).Order());
+        Assert.Equal(5, summary.Accepted);
+    }
 }
