@@ -273,4 +273,37 @@ public sealed class FhirReaderTests
         Assert.Equal(["Binary/big", "Binary/big2", "Patient/a", "Patient/b", "Patient/c"], handler.Accepted.Select(a => a.Key).Order());
         Assert.Equal(5, summary.Accepted);
     }
+
+    [Fact]
+    public void Workers_overlap_on_a_single_file()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("Observation.ndjson", string.Concat(Enumerable.Range(0, 60000).Select(i =>
+            $"{{\"resourceType\":\"Observation\",\"id\":\"o{i}\",\"status\":\"final\",\"note\":[{{\"text\":\"{new string('n', 40)}\"}}]}}\n")));
+        var handler = new ConcurrencyProbe();
+        new FhirReader(new FhirReaderOptions { MaxParallelism = 2 }).Read(FhirSources.Discover([path]), handler, new FhirDiagnosticList());
+        Assert.Equal(2, handler.MaxInFlight); // sleeping handlers need no free core to overlap, so this holds on a busy machine
+    }
+
+    private sealed class ConcurrencyProbe : IFhirResourceHandler
+    {
+        private int inFlight;
+        private int maxInFlight;
+
+        public int MaxInFlight => maxInFlight;
+
+        public void OnResource(in FhirResource resource)
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            int seen;
+            while (now > (seen = Volatile.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+            {
+            }
+            if (resource.Line % 250 == 0)
+            {
+                Thread.Sleep(5);
+            }
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
 }
