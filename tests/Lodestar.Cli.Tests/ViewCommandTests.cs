@@ -90,4 +90,13 @@ public sealed class ViewCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.StartsWith("id,patient_key,birth_date,gender,", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Parallel_gives_the_same_rows_in_some_order()
+    {
+        var (code, sequential, _) = await ExitCodeTests.Run("view", "--view", InFolder("view.json"), "--input", folder, "--format", "ndjson");
+        var (parallelCode, parallel, _) = await ExitCodeTests.Run("view", "--view", InFolder("view.json"), "--input", folder, "--format", "ndjson", "--parallel");
+        Assert.Equal((0, 0), (code, parallelCode));
+        Assert.Equal(sequential.Split('\n').Order(), parallel.Split('\n').Order());
+    }
 }

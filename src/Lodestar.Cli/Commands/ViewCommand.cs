@@ -9,7 +9,8 @@ namespace Lodestar.Cli.Commands;
 /// <summary>
 /// <c>lodestar view</c>: runs any SQL on FHIR v2 ViewDefinition over FHIR input and writes the rows.
 /// This is how users debug views (their own or the shipped ones) and how anyone can check our conformance.
-/// Files are read one at a time so the rows come out in input order, the same on every run.
+/// By default files are read one at a time so the rows come out in input order, the same on every run;
+/// --parallel trades that order for every core.
 /// </summary>
 internal static class ViewCommand
 {
@@ -21,6 +22,7 @@ internal static class ViewCommand
         var output = new Option<string?>("--out") { Description = "Write the rows to this file (atomically) instead of standard output." };
         var rejects = new Option<string?>("--rejects") { Description = "Write rejected input records to this NDJSON file (file, line, field, reason, raw)." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad record or failing row instead of reporting it and going on." };
+        var parallel = new Option<bool>("--parallel") { Description = "Use every core; rows then come out in no particular order (by default files are read in order, one at a time)." };
         var command = new Command("view",
             "Run a SQL on FHIR v2 ViewDefinition over FHIR data and print the rows.\n\n" +
             "Example:\n  lodestar view --view patient --input data/fhir --format csv --out patients.csv");
@@ -30,13 +32,14 @@ internal static class ViewCommand
         command.Options.Add(output);
         command.Options.Add(rejects);
         command.Options.Add(strict);
+        command.Options.Add(parallel);
         command.SetAction(parse => Run(
             parse.GetValue(view)!, parse.GetValue(input)!, parse.GetValue(format) ?? "csv", parse.GetValue(output), parse.GetValue(rejects),
-            parse.GetValue(strict), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.GetValue(strict), parse.GetValue(parallel), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string viewPath, string[] inputs, string format, string? outPath, string? rejectsPath, bool strict, TextWriter stdout, TextWriter stderr)
+    private static int Run(string viewPath, string[] inputs, string format, string? outPath, string? rejectsPath, bool strict, bool parallel, TextWriter stdout, TextWriter stderr)
     {
         if (format is not ("csv" or "ndjson"))
         {
@@ -51,7 +54,7 @@ internal static class ViewCommand
         var console = new ConsoleDiagnostics(stderr);
         using var rejectsFile = rejectsPath is null ? null : new RejectsFile(rejectsPath, console);
         IFhirDiagnosticSink sink = rejectsFile is null ? console : rejectsFile;
-        var options = new FhirReaderOptions { Strict = strict, MaxParallelism = 1 };
+        var options = new FhirReaderOptions { Strict = strict, MaxParallelism = parallel ? Environment.ProcessorCount : 1 };
         FhirReadSummary? summary = null;
         long rows = 0;
         long failures = 0;
@@ -59,7 +62,7 @@ internal static class ViewCommand
         void Write(TextWriter writer)
         {
             using var rowWriter = new ViewRowWriter(writer, definition.Columns, format == "csv");
-            var handler = new ViewHandler(definition, rowWriter, strict, stderr);
+            var handler = new ViewHandler(definition, rowWriter, strict, stderr, parallel);
             summary = new FhirReader(options).Read(sources, handler, sink);
             rows = rowWriter.Rows;
             failures = handler.Failures;

@@ -8,24 +8,41 @@ namespace Lodestar.Cli.Commands;
 /// values in a column not marked as a collection) is reported with its file and line and skipped, or stops the
 /// run with --strict.
 /// </summary>
-internal sealed class ViewHandler(ViewDefinition view, IViewRowSink rows, bool strict, TextWriter error) : IFhirResourceHandler
+internal sealed class ViewHandler(ViewDefinition view, IViewRowSink rows, bool strict, TextWriter error, bool parallel) : IFhirResourceHandler
 {
     private const int MaxShown = 20;
+    private readonly Lock gate = new();
+    private long failures;
 
-    public long Failures { get; private set; }
+    public long Failures => Interlocked.Read(ref failures);
 
     public void OnResource(in FhirResource resource)
     {
         try
         {
-            view.Evaluate(resource.Json, rows);
+            if (parallel)
+            {
+                // Rows are evaluated into a per-call buffer so only the writing is serialized.
+                var buffer = new RowBuffer();
+                view.Evaluate(resource.Json, buffer);
+                lock (gate)
+                {
+                    buffer.WriteTo(rows);
+                }
+            }
+            else
+            {
+                view.Evaluate(resource.Json, rows);
+            }
         }
         catch (ViewDefinitionException e) when (!strict)
         {
-            Failures++;
-            if (Failures <= MaxShown)
+            if (Interlocked.Increment(ref failures) <= MaxShown)
             {
-                error.WriteLine($"{resource.Source.Path}:{resource.Line}: {e.Message}");
+                lock (gate)
+                {
+                    error.WriteLine($"{resource.Source.Path}:{resource.Line}: {e.Message}");
+                }
             }
         }
     }

@@ -7,6 +7,9 @@ namespace Lodestar.Fhir.FhirPath;
 /// </summary>
 internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Node
 {
+    // Computed once: it is passed (eagerly) to every singleton check, so building it per call allocated per row.
+    private readonly string operatorText = op.ToString().ToLowerInvariant();
+
     public override void Evaluate(EvalContext context, ItemList input, ItemList output)
     {
         var a = context.Rent();
@@ -52,7 +55,7 @@ internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Nod
         }
     }
 
-    private string OperatorText => op.ToString().ToLowerInvariant();
+    private string OperatorText => operatorText;
 
     private void Apply(ItemList a, ItemList b, ItemList output)
     {

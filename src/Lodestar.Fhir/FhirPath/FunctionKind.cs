@@ -30,4 +30,12 @@ internal enum FunctionKind : byte
     EndsWith,
     ContainsText,
     Iif,
+    Single,
+    Lower,
+    Upper,
+    Length,
+    Substring,
+    Replace,
+    ToInteger,
+    ToDecimal,
 }

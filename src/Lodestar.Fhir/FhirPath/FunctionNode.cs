@@ -187,6 +187,21 @@ internal sealed class FunctionNode : Node
                     context.Return(condition);
                 }
                 return;
+            case FunctionKind.Single:
+                if (focus.Count > 0)
+                {
+                    output.Add(Singleton.Get(focus, "single()"));
+                }
+                return;
+            case FunctionKind.Lower:
+            case FunctionKind.Upper:
+            case FunctionKind.Length:
+            case FunctionKind.Substring:
+            case FunctionKind.Replace:
+            case FunctionKind.ToInteger:
+            case FunctionKind.ToDecimal:
+                StringFunction(context, input, focus, output);
+                return;
             default:
                 throw new FhirPathException($"function {kind} is not implemented");
         }
@@ -233,12 +248,12 @@ internal sealed class FunctionNode : Node
         }
     }
 
-    private long IntegerArgument(EvalContext context, ItemList input)
+    private long IntegerArgument(EvalContext context, ItemList input, int index = 0)
     {
         var values = context.Rent();
         try
         {
-            arguments[0].Evaluate(context, input, values);
+            arguments[index].Evaluate(context, input, values);
             var value = Singleton.Get(values, kind.ToString()).ToPrimitive();
             return value.Kind == ItemKind.Integer ? (long)value.Number : throw new FhirPathException($"{kind} needs an integer");
         }
@@ -248,16 +263,16 @@ internal sealed class FunctionNode : Node
         }
     }
 
-    private string? StringArgument(EvalContext context, ItemList input)
+    private string? StringArgument(EvalContext context, ItemList input, int index = 0)
     {
-        if (arguments.Length == 0)
+        if (arguments.Length <= index)
         {
             return null;
         }
         var values = context.Rent();
         try
         {
-            arguments[0].Evaluate(context, input, values);
+            arguments[index].Evaluate(context, input, values);
             return values.Count == 0 ? null : Text.Of(Singleton.Get(values, kind.ToString()));
         }
         finally
@@ -279,6 +294,68 @@ internal sealed class FunctionNode : Node
             sb.Append(Text.Of(focus[i]));
         }
         output.Add(Item.FromString(sb.ToString()));
+    }
+
+    /// <summary>FHIRPath §5.6 string manipulation and §5.5 conversion, on a single input (empty in, empty out).</summary>
+    private void StringFunction(EvalContext context, ItemList input, ItemList focus, ItemList output)
+    {
+        if (focus.Count == 0)
+        {
+            return;
+        }
+        var item = Singleton.Get(focus, kind.ToString()).ToPrimitive();
+        if (kind == FunctionKind.ToInteger || kind == FunctionKind.ToDecimal)
+        {
+            if (item.IsNumber)
+            {
+                if (kind == FunctionKind.ToDecimal)
+                {
+                    output.Add(Item.FromDecimal(item.Number));
+                }
+                else if (item.Kind == ItemKind.Integer)
+                {
+                    output.Add(item);
+                }
+                return;
+            }
+            var style = kind == FunctionKind.ToInteger ? System.Globalization.NumberStyles.AllowLeadingSign : System.Globalization.NumberStyles.Number;
+            if (item.Kind == ItemKind.String && decimal.TryParse(item.Text, style, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                output.Add(kind == FunctionKind.ToInteger ? Item.FromInteger(number) : Item.FromDecimal(number));
+            }
+            return;
+        }
+        if (item.Kind != ItemKind.String)
+        {
+            throw new FhirPathException($"{kind}() needs a string");
+        }
+        var text = item.Text!;
+        switch (kind)
+        {
+            case FunctionKind.Lower:
+                output.Add(Item.FromString(text.ToLowerInvariant()));
+                return;
+            case FunctionKind.Upper:
+                output.Add(Item.FromString(text.ToUpperInvariant()));
+                return;
+            case FunctionKind.Length:
+                output.Add(Item.FromInteger(text.Length));
+                return;
+            case FunctionKind.Substring:
+                var start = IntegerArgument(context, input);
+                if (start < 0 || start >= text.Length)
+                {
+                    return;
+                }
+                var length = arguments.Length > 1 ? IntegerArgument(context, input, 1) : text.Length - start;
+                output.Add(Item.FromString(text.Substring((int)start, (int)Math.Clamp(length, 0, text.Length - start))));
+                return;
+            default:
+                var pattern = StringArgument(context, input) ?? "";
+                var substitution = StringArgument(context, input, 1) ?? "";
+                output.Add(Item.FromString(pattern.Length == 0 ? text : text.Replace(pattern, substitution, StringComparison.Ordinal)));
+                return;
+        }
     }
 
     private void StringTest(EvalContext context, ItemList input, ItemList focus, ItemList output)

@@ -33,6 +33,14 @@ internal static class Functions
         ["endsWith"] = (FunctionKind.EndsWith, 1, 1),
         ["contains"] = (FunctionKind.ContainsText, 1, 1),
         ["iif"] = (FunctionKind.Iif, 2, 3),
+        ["single"] = (FunctionKind.Single, 0, 0),
+        ["lower"] = (FunctionKind.Lower, 0, 0),
+        ["upper"] = (FunctionKind.Upper, 0, 0),
+        ["length"] = (FunctionKind.Length, 0, 0),
+        ["substring"] = (FunctionKind.Substring, 1, 2),
+        ["replace"] = (FunctionKind.Replace, 2, 2),
+        ["toInteger"] = (FunctionKind.ToInteger, 0, 0),
+        ["toDecimal"] = (FunctionKind.ToDecimal, 0, 0),
     };
 
     public static Node Create(Node? source, string name, List<Node> arguments)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Lodestar.Fhir.FhirPath;
@@ -17,6 +18,22 @@ internal static class Values
         if (!equivalent && right.Kind == ItemKind.Json && left.Kind == ItemKind.String && right.Element.ValueKind == JsonValueKind.String)
         {
             return right.Element.ValueEquals(left.Text);
+        }
+        if (!equivalent && left.Kind == ItemKind.Json && right.Kind == ItemKind.Json
+            && left.Element.ValueKind == JsonValueKind.String && right.Element.ValueKind == JsonValueKind.String)
+        {
+            // Two strings from the resource (union's de-duplication does this a lot): compare the UTF-8 bytes;
+            // only escaped text needs decoding to compare.
+            var x = JsonMarshal.GetRawUtf8Value(left.Element);
+            var y = JsonMarshal.GetRawUtf8Value(right.Element);
+            if (x.SequenceEqual(y))
+            {
+                return true;
+            }
+            if (x.IndexOf((byte)'\\') < 0 && y.IndexOf((byte)'\\') < 0)
+            {
+                return false;
+            }
         }
         var a = left.ToPrimitive();
         var b = right.ToPrimitive();

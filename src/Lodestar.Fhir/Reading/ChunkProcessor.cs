@@ -40,6 +40,7 @@ internal sealed class ChunkProcessor(int worker, ReadSession session)
         var rejected = diagnostics.Count;
         diagnostics.AddRange(chunk.Trailing);
         chunk.File.Add(chunk.Records.Count, accepted, rejected);
+        session.Options.Progress?.AddRecords(accepted, rejected);
         chunk.File.Completed(chunk.Sequence, diagnostics, session.Emit);
     }
 

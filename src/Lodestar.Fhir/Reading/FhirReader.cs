@@ -96,7 +96,7 @@ public sealed class FhirReader
                         throw;
                     }
                 });
-                new FileReader(files[index].Source, writer).Read();
+                new FileReader(files[index].Source, writer, options.Progress).Read();
             });
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -14,4 +14,7 @@ public sealed record FhirReaderOptions
 
     /// <summary>Warn, after reading, about subject/patient/beneficiary references to patients that never arrived.</summary>
     public bool CheckPatientReferences { get; init; } = true;
+
+    /// <summary>Optional live counters to poll for a progress display.</summary>
+    public FhirReadProgress? Progress { get; init; }
 }

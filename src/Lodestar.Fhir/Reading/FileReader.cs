@@ -17,12 +17,16 @@ internal sealed class FileReader
 
     private readonly FhirSource source;
     private readonly ChunkWriter processor;
+    private readonly FhirReadProgress? progress;
+    private FileStream? file;
+    private long reported;
     private long decompressed;
 
-    public FileReader(FhirSource source, ChunkWriter processor)
+    public FileReader(FhirSource source, ChunkWriter processor, FhirReadProgress? progress)
     {
         this.source = source;
         this.processor = processor;
+        this.progress = progress;
     }
 
     public void Read()
@@ -60,7 +64,8 @@ internal sealed class FileReader
 
     private Stream Open()
     {
-        var file = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        file = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        reported = 0;
         return source.Compressed ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: false) : file;
     }
 
@@ -71,6 +76,12 @@ internal sealed class FileReader
         {
             var read = stream.Read(buffer, offset, buffer.Length - offset);
             decompressed += read;
+            if (progress is not null && file is not null)
+            {
+                var position = file.Position;
+                progress.AddBytes(position - reported);
+                reported = position;
+            }
             if (read == 0 && failure is null && source.Compressed && !GzipSizeMatches())
             {
                 failure = "the gzip data is truncated (the file ends before the gzip trailer)";
@@ -100,14 +111,14 @@ internal sealed class FileReader
     /// </summary>
     private bool GzipSizeMatches()
     {
-        using var file = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-        if (file.Length < 18)
+        using var trailerFile = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        if (trailerFile.Length < 18)
         {
             return false;
         }
         Span<byte> trailer = stackalloc byte[4];
-        file.Seek(-4, SeekOrigin.End);
-        file.ReadExactly(trailer);
+        trailerFile.Seek(-4, SeekOrigin.End);
+        trailerFile.ReadExactly(trailer);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer) == (uint)decompressed;
     }
 
@@ -194,13 +205,6 @@ internal sealed class FileReader
         processor.Record(trimmed[lead..], line);
     }
 
-    private enum Pending
-    {
-        None,
-        Entry,
-        ResourceType,
-    }
-
     /// <summary>
     /// A .json file: a Bundle's entries are streamed one resource at a time; any other resource is read whole.
     /// </summary>
@@ -215,7 +219,7 @@ internal sealed class FileReader
         var final = false;
         string? failure = null;
         var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
-        var pending = Pending.None;
+        var pending = BundleProperty.None;
         var inEntries = false;
         var expectResource = false;
         var sawEntries = false;
@@ -302,21 +306,21 @@ internal sealed class FileReader
                         switch (reader.TokenType)
                         {
                             case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
-                                pending = reader.ValueTextEquals("entry"u8) ? Pending.Entry
-                                    : reader.ValueTextEquals("resourceType"u8) ? Pending.ResourceType
-                                    : Pending.None;
+                                pending = reader.ValueTextEquals("entry"u8) ? BundleProperty.Entry
+                                    : reader.ValueTextEquals("resourceType"u8) ? BundleProperty.ResourceType
+                                    : BundleProperty.None;
                                 continue;
                             case JsonTokenType.PropertyName when inEntries && reader.CurrentDepth == 3:
                                 expectResource = reader.ValueTextEquals("resource"u8);
                                 continue;
-                            case JsonTokenType.StartArray when pending == Pending.Entry && reader.CurrentDepth == 1:
+                            case JsonTokenType.StartArray when pending == BundleProperty.Entry && reader.CurrentDepth == 1:
                                 inEntries = true;
                                 sawEntries = true;
                                 break;
                             case JsonTokenType.EndArray when inEntries && reader.CurrentDepth == 1:
                                 inEntries = false;
                                 break;
-                            case JsonTokenType.String when pending == Pending.ResourceType:
+                            case JsonTokenType.String when pending == BundleProperty.ResourceType:
                                 if (!reader.ValueTextEquals("Bundle"u8) && !sawEntries)
                                 {
                                     ReadWhole();
@@ -324,7 +328,7 @@ internal sealed class FileReader
                                 }
                                 break;
                         }
-                        pending = Pending.None;
+                        pending = BundleProperty.None;
                     }
                 }
                 catch (JsonException e)
@@ -371,7 +375,9 @@ internal sealed class FileReader
     private void ReadWhole()
     {
         decompressed = 0; // the streaming attempt already counted part of the file
+        var alreadyReported = reported;
         using var stream = Open();
+        reported = alreadyReported; // progress counts the file once: deltas from here net out to its length
         using var memory = new MemoryStream();
         string? failure = null;
         var chunk = ArrayPool<byte>.Shared.Rent(1 << 16);

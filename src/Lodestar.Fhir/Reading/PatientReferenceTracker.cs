@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Lodestar.Diagnostics;
 
@@ -11,14 +12,21 @@ namespace Lodestar.Fhir.Reading;
 internal sealed class PatientReferenceTracker
 {
     private readonly KeySet patients = new();
-    private readonly Dictionary<ulong, Pending> pending = [];
+    private readonly ConcurrentDictionary<ulong, Pending> pending = new();
 
     private sealed class Pending(string key, string source, long line)
     {
+        private long count = 1;
+
         public string Key { get; } = key;
+
         public string Source { get; } = source;
+
         public long Line { get; } = line;
-        public long Count { get; set; } = 1;
+
+        public long Count => Interlocked.Read(ref count);
+
+        public void Increment() => Interlocked.Increment(ref count);
     }
 
     public void Observe(in FhirResource resource)
@@ -27,10 +35,7 @@ internal sealed class PatientReferenceTracker
         {
             var hash = KeyHash.Of("Patient", resource.Id);
             patients.Add(hash);
-            lock (pending)
-            {
-                pending.Remove(hash);
-            }
+            pending.TryRemove(hash, out _);
             return;
         }
         Reference(resource, "subject"u8);
@@ -66,27 +71,24 @@ internal sealed class PatientReferenceTracker
         {
             return;
         }
-        lock (pending)
+        // Lock-free: every Observation of a not-yet-seen patient comes through here. A patient arriving between
+        // the check above and this add is filtered out in Missing().
+        if (pending.TryGetValue(hash, out var existing))
         {
-            if (pending.TryGetValue(hash, out var existing))
-            {
-                existing.Count++;
-            }
-            else if (!patients.Contains(hash))
-            {
-                pending[hash] = new Pending("Patient/" + id, resource.Source.Path, resource.Line);
-            }
+            existing.Increment();
+        }
+        else
+        {
+            var line = resource.Line;
+            var path = resource.Source.Path;
+            pending.AddOrUpdate(hash, _ => new Pending("Patient/" + id, path, line), (_, p) => { p.Increment(); return p; });
         }
     }
 
     /// <summary>One warning per missing patient, at its first reference, ordered by file and line.</summary>
     public IEnumerable<FhirDiagnostic> Missing()
     {
-        List<Pending> missing;
-        lock (pending)
-        {
-            missing = [.. pending.Values];
-        }
+        var missing = pending.Where(p => !patients.Contains(p.Key)).Select(p => p.Value).ToList();
         foreach (var p in missing.OrderBy(p => p.Source, StringComparer.Ordinal).ThenBy(p => p.Line))
         {
             var times = p.Count == 1 ? "once" : $"{p.Count} times";

@@ -31,5 +31,4 @@ public static class LodestarViews
 
     /// <summary>Whether a name is one of the shipped views.</summary>
     public static bool IsShipped(string name) => Names.Contains(name, StringComparer.Ordinal);
-
 }

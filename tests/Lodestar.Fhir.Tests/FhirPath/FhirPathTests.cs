@@ -46,6 +46,10 @@ public sealed class FhirPathTests
     [InlineData("@2020-01.lowBoundary()", "[2020-01-01]")]
     [InlineData("@2020-02.highBoundary()", "[2020-02-29]")]
     [InlineData("2.50.highBoundary()", "[2.505]")]
+    [InlineData("name.family.first().upper() + gender.substring(0, 3)", "[SMITHfem]")]
+    [InlineData("'2020-05-06'.substring(5).replace('-', '/')", "[05/06]")]
+    [InlineData("'42'.toInteger() + '0.5'.toDecimal()", "[42.5]")]
+    [InlineData("gender.length()", "[6]")]
     public void Evaluates(string expression, string expected) => Assert.Equal(expected, Eval(expression));
 
     [Theory]

@@ -244,4 +244,66 @@ public sealed class FhirReaderTests
     {
         public void OnResource(in FhirResource resource) => workers[resource.Worker] = true;
     }
+
+    [Fact]
+    public void Progress_counts_bytes_from_disk_and_records_as_they_go()
+    {
+        using var temp = new TempFolder();
+        temp.File("a.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\nbad\n");
+        temp.Gzip("b.ndjson.gz", string.Concat(Enumerable.Range(0, 5000).Select(i => $"{{\"resourceType\":\"Patient\",\"id\":\"b{i}\"}}\n")));
+        temp.File("c.json", "{\"resourceType\":\"Patient\",\"id\":\"c\"}");
+        var progress = new FhirReadProgress();
+        var sources = FhirSources.Discover([temp.Path]);
+        new FhirReader(new FhirReaderOptions { Progress = progress }).Read(sources, new CollectingHandler(), new FhirDiagnosticList());
+        Assert.Equal(sources.Sum(s => s.Length), progress.Bytes);
+        Assert.Equal((5002L, 1L), (progress.Accepted, progress.Rejected));
+    }
+
+    [Fact]
+    public void Records_larger_than_the_buffers_are_read_whole()
+    {
+        using var temp = new TempFolder();
+        var big = new string('x', 3 << 20);
+        var resource = $"{{\"resourceType\":\"Binary\",\"id\":\"big\",\"data\":\"{big}\"}}";
+        temp.File("big.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n" + resource + "\n{\"resourceType\":\"Patient\",\"id\":\"b\"}\n");
+        temp.File("big.json", "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":" + resource.Replace("\"big\"", "\"big2\"", StringComparison.Ordinal) +
+            "},{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"c\"}}]}");
+        var (summary, handler, diagnostics) = Read(temp.Path);
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(["Binary/big", "Binary/big2", "Patient/a", "Patient/b", "Patient/c"], handler.Accepted.Select(a => a.Key).Order());
+        Assert.Equal(5, summary.Accepted);
+    }
+
+    [Fact]
+    public void Workers_overlap_on_a_single_file()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("Observation.ndjson", string.Concat(Enumerable.Range(0, 60000).Select(i =>
+            $"{{\"resourceType\":\"Observation\",\"id\":\"o{i}\",\"status\":\"final\",\"note\":[{{\"text\":\"{new string('n', 40)}\"}}]}}\n")));
+        var handler = new ConcurrencyProbe();
+        new FhirReader(new FhirReaderOptions { MaxParallelism = 2 }).Read(FhirSources.Discover([path]), handler, new FhirDiagnosticList());
+        Assert.Equal(2, handler.MaxInFlight); // sleeping handlers need no free core to overlap, so this holds on a busy machine
+    }
+
+    private sealed class ConcurrencyProbe : IFhirResourceHandler
+    {
+        private int inFlight;
+        private int maxInFlight;
+
+        public int MaxInFlight => maxInFlight;
+
+        public void OnResource(in FhirResource resource)
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            int seen;
+            while (now > (seen = Volatile.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+            {
+            }
+            if (resource.Line % 250 == 0)
+            {
+                Thread.Sleep(5);
+            }
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
 }
