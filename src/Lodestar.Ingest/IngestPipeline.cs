@@ -29,11 +29,6 @@ public sealed class IngestPipeline
         this.resolver = resolver;
     }
 
-    /// <summary>Resources handed to the views so far (for progress display).</summary>
-    public long ResourcesSeen => Interlocked.Read(ref seen);
-
-    private long seen;
-
     public IngestResult Run(IReadOnlyList<FhirSource> sources, IFhirDiagnosticSink diagnostics, FhirReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -96,7 +91,6 @@ public sealed class IngestPipeline
 
         public void OnResource(in FhirResource resource)
         {
-            Interlocked.Increment(ref owner.seen);
             if (!byType.TryGetValue(resource.ResourceType, out var matching))
             {
                 return;

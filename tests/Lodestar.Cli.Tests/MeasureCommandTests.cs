@@ -81,7 +81,11 @@ public sealed class MeasureCommandTests(DemoFixture demo) : IClassFixture<DemoFi
         var target = Path.Combine(demo.Root, "ws");
         var (code, stdout, stderr) = await ExitCodeTests.Run("ingest", Path.Combine(demo.Output, "fhir"), "--workspace", target);
         Assert.True(code == 0, stderr);
-        Assert.Contains("0 rejected", stdout, StringComparison.Ordinal);
+        // The folder holds ground-truth.json beside the NDJSON: valid JSON but not FHIR, so it is the one reject.
+        Assert.Contains("1 rejected", stdout, StringComparison.Ordinal);
+        var reject = Assert.Single(File.ReadAllLines(Path.Combine(target, "rejects.ndjson")));
+        Assert.Contains("ground-truth.json", reject, StringComparison.Ordinal);
+        Assert.Contains("no resourceType", reject, StringComparison.Ordinal);
         var manifest = Lodestar.Tables.Workspace.Open(target).Manifest;
         foreach (var file in manifest.Files.Where(f => f.File.EndsWith(".ndjson", StringComparison.Ordinal)))
         {
@@ -91,6 +95,20 @@ public sealed class MeasureCommandTests(DemoFixture demo) : IClassFixture<DemoFi
         }
         Assert.True(File.Exists(Path.Combine(target, "rejects.ndjson")));
         Assert.Equal(demo.Summary.Resources, manifest.Files.Sum(f => f.Accepted));
+    }
+
+    [Fact]
+    public async Task An_ingest_that_accepts_nothing_keeps_the_reasons_and_the_previous_workspace()
+    {
+        var input = Path.Combine(demo.Root, "not-fhir");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "settings.json"), "{\"colour\": \"blue\"}");
+        var target = Path.Combine(demo.Root, "empty-ws");
+        var (code, _, stderr) = await ExitCodeTests.Run("ingest", input, "--workspace", target);
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains("no FHIR resource was accepted", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(target));
+        Assert.Contains("no resourceType", File.ReadAllText(target + ".rejects.ndjson"), StringComparison.Ordinal);
     }
 
     [Fact]

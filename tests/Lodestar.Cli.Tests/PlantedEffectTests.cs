@@ -85,7 +85,7 @@ public sealed class PlantedEffectTests : IClassFixture<PlantedEffectTests.Run>
     }
 
     /// <summary>Uninsured on December 31 of the last year among living patients, one county against the rest, from the workspace.</summary>
-    private (GroupStatistic County, GroupStatistic Rest) UninsuredByCounty(string fips)
+    private (GroupStatistic County, GroupStatistic Others) UninsuredByCounty(string fips)
     {
         var workspace = Lodestar.Tables.Workspace.Open(Path.Combine(run.Root, "out", "workspace"));
         var catalog = Lodestar.Measures.Definitions.MeasureCatalog.Load();

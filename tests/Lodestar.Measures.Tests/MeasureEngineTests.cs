@@ -16,7 +16,7 @@ public sealed class MeasureEngineTests
             f.Patient(id, $"{1950 + i % 30}-03-0{1 + i % 9}", gender: i % 3 == 0 ? "male" : "female", race: races[i % 4],
                 ethnicity: i % 5 == 0 ? "2135-2" : "2186-5", county: i % 2 == 0 ? "28049" : null)
              .Condition(id, Hypertension, "2018-01-01").Encounter(id, "2025-02-02")
-             .Coverage(id, i % 4 == 0 ? "1" : i % 4 == 1 ? "2" : "5", "2020-01-01", null);
+             .Coverage(id, i % 4 == 0 ? "medicare" : i % 4 == 1 ? "2" : "5", "2020-01-01", null);
             if (i % 3 != 0)
             {
                 f.BloodPressure(id, "2025-07-07", 120 + i, 80);
@@ -63,7 +63,7 @@ public sealed class MeasureEngineTests
     public void Multiracial_patients_form_their_own_stratum_and_payer_prefers_active_insurance_over_self_pay()
     {
         var workspace = new ClinicalFixture()
-            .Patient("a", "1970-01-01").Coverage("a", "81", "2025-01-01", null).Coverage("a", "2", "2025-06-01", "2026-06-01")
+            .Patient("a", "1970-01-01").Coverage("a", "self_pay_uninsured", "2025-01-01", null).Coverage("a", "medicaid", "2025-06-01", "2026-06-01")
             .Patient("b", "1970-01-01").Coverage("b", "81", "2025-01-01", null).Coverage("b", "5", "2020-01-01", "2025-12-30")
             .Build();
         var context = new EvaluationContext(workspace, MeasureHarness.Catalog);
@@ -71,4 +71,24 @@ public sealed class MeasureEngineTests
         Assert.Equal(PayerTypes.Medicaid, payer.Strata[payer.StratumOf[0]].Code);  // Medicaid active on Dec 31 beats self-pay
         Assert.Equal(PayerTypes.Uninsured, payer.Strata[payer.StratumOf[1]].Code); // private ended Dec 30
     }
+}
+
+public sealed class PayerTypesTests
+{
+    [Theory]
+    // The shipped coverage view's own values pass through unchanged.
+    [InlineData("self_pay_uninsured", "self_pay_uninsured")]
+    [InlineData("other_public", "other_public")]
+    [InlineData("medicare", "medicare")]
+    // Raw PHDSC source-of-payment codes from a replaced view.
+    [InlineData("81", "self_pay_uninsured")]
+    [InlineData("21", "medicaid")]
+    [InlineData("311", "other_public")]
+    [InlineData("7", "other")]        // managed care, public or private unknown
+    [InlineData("62", "private")]     // BCBS
+    // Friendly spellings in measure definitions.
+    [InlineData("uninsured", "self_pay_uninsured")]
+    [InlineData("Z", null)]
+    public void Payer_values_classify_like_the_shipped_coverage_view(string value, string? expected) =>
+        Assert.Equal(expected, PayerTypes.Classify(value));
 }

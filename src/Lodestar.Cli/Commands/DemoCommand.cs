@@ -71,7 +71,9 @@ internal static class DemoCommand
 
         log.WriteLine($"Ingesting {synth.Bytes / 1e6:F0} MB of FHIR NDJSON …");
         var workspaceFolder = Path.Combine(staging.StagingPath, "workspace");
-        var ingest = Ingestion.Run([fhir], Path.Combine(workspaceFolder, "rejects.ndjson"), strict: false, cancellationToken, log);
+        // The NDJSON files only: ground-truth.json beside them is the answer key, not FHIR.
+        var ndjson = Directory.GetFiles(fhir, "*.ndjson").Order(StringComparer.Ordinal).ToList();
+        var ingest = Ingestion.Run(ndjson, Path.Combine(workspaceFolder, "rejects.ndjson"), strict: false, cancellationToken, log);
         var workspace = Workspace.InMemory(ingest.Tables, ingest.Manifest(DateTimeOffset.UtcNow));
         Workspace.WriteInto(workspaceFolder, ingest.Tables, workspace.Manifest);
         Step("ingest");

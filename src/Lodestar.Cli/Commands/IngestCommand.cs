@@ -27,11 +27,19 @@ internal static class IngestCommand
             using var staging = new IO.AtomicDirectory(target);
             var result = Ingestion.Run(parse.GetValue(inputs)!, Path.Combine(staging.StagingPath, "rejects.ndjson"), parse.GetValue(strict), cancellationToken,
                 parse.InvocationConfiguration.Error);
+            if (result.Read.Accepted == 0)
+            {
+                // Keep the reasons: the staging folder is discarded, so the rejects go beside the workspace.
+                var kept = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar) + ".rejects.ndjson";
+                File.Copy(Path.Combine(staging.StagingPath, "rejects.ndjson"), kept, overwrite: true);
+                throw new Diagnostics.UserErrorException(
+                    $"no FHIR resource was accepted from {string.Join(", ", parse.GetValue(inputs)!)} ({result.Read.Rejected:N0} rejected, reasons in {kept}); the previous workspace was left as it was");
+            }
             var manifest = result.Manifest(DateTimeOffset.UtcNow);
             Workspace.WriteInto(staging.StagingPath, result.Tables, manifest);
             staging.Commit();
             Print(result, target, parse.InvocationConfiguration.Output);
-            return Task.FromResult(result.Read.Accepted > 0 ? 0 : 1);
+            return Task.FromResult(0);
         });
         return command;
     }

@@ -28,29 +28,30 @@ internal static class Ingestion
         return result;
     }
 
-    /// <summary>Resources/s live, and MB/s estimated from the share of resources seen (the byte total is known up front).</summary>
+    /// <summary>A live bar over the bytes of all inputs, with MB/s and resources/s.</summary>
     private static IngestResult WithProgress(IngestPipeline pipeline, IReadOnlyList<FhirSource> sources, RejectsFile rejects, FhirReaderOptions options, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        var bytes = sources.Sum(s => s.Length);
+        var total = Math.Max(1, sources.Sum(s => s.Length));
+        var progress = new FhirReadProgress();
+        options = options with { Progress = progress };
         IngestResult? result = null;
         console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var task = context.AddTask("ingest", maxValue: 1);
-                task.IsIndeterminate = true;
+                var task = context.AddTask("ingest", maxValue: total);
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var run = Task.Run(() => pipeline.Run(sources, rejects, options, cancellationToken), cancellationToken);
                 while (!run.Wait(250, cancellationToken))
                 {
                     var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
+                    task.Value = Math.Min(progress.Bytes, total);
                     task.Description = string.Create(CultureInfo.InvariantCulture,
-                        $"ingest {bytes / 1e6:F0} MB: {pipeline.ResourcesSeen:N0} resources ({pipeline.ResourcesSeen / seconds:N0}/s)");
+                        $"ingest {progress.Bytes / 1e6 / seconds,6:F1} MB/s {progress.Accepted / seconds,9:N0} resources/s");
                 }
                 result = run.Result;
-                task.IsIndeterminate = false;
-                task.Value = 1;
+                task.Value = total;
             });
         return result!;
     }

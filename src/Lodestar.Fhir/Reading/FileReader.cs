@@ -224,6 +224,7 @@ internal sealed class FileReader
         var expectResource = false;
         var sawEntries = false;
         var sawAnything = false;
+        var sawBundleType = false;
 
         void CountLines(long to)
         {
@@ -321,6 +322,7 @@ internal sealed class FileReader
                                 inEntries = false;
                                 break;
                             case JsonTokenType.String when pending == BundleProperty.ResourceType:
+                                sawBundleType = true;
                                 if (!reader.ValueTextEquals("Bundle"u8) && !sawEntries)
                                 {
                                     ReadWhole();
@@ -345,6 +347,11 @@ internal sealed class FileReader
                     if (!sawAnything)
                     {
                         processor.RejectUndelimited(1, "", failure ?? "the file is empty", []);
+                    }
+                    else if (!sawBundleType && failure is null)
+                    {
+                        // Valid JSON but no FHIR: e.g. a ground-truth or settings file left beside the data.
+                        processor.RejectUndelimited(1, "resourceType", "not a FHIR resource or Bundle: the file has no resourceType at the top level", []);
                     }
                     else if (failure is not null)
                     {

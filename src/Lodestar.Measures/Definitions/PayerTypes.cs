@@ -1,18 +1,20 @@
 namespace Lodestar.Measures.Definitions;
 
 /// <summary>
-/// Payer classes used for the payer stratifier and coverage criteria, derived from the PHDSC Source of
-/// Payment Typology (urn:oid:2.16.840.1.113883.3.221.5) by its first digit: 1 Medicare, 2 Medicaid,
-/// 3 other government and 4 corrections → other public, 5–7 private / BCBS / managed care → private,
-/// 8 no payment (81 self-pay, 82 charity) → uninsured, 9 → other.
+/// Payer classes used for the payer stratifier and coverage criteria. The shipped coverage view
+/// (src/Lodestar.Fhir/Views/Definitions/coverage.json, column payer_type) classifies the PHDSC Source of
+/// Payment Typology (urn:oid:2.16.840.1.113883.3.221.5) by its first digit, and these are its values:
+/// 1 Medicare, 2 Medicaid, 3 other government and 4 corrections → other public, 5–6 private and BCBS →
+/// private, 8 no payment (81 self-pay, 82 charity) → self-pay/uninsured, 7 (managed care, public or
+/// private unknown) and 9 → other. Raw codes from a replaced view are classified the same way here.
 /// </summary>
 public static class PayerTypes
 {
     public const string Medicare = "medicare";
     public const string Medicaid = "medicaid";
     public const string Private = "private";
-    public const string OtherPublic = "other-public";
-    public const string Uninsured = "uninsured";
+    public const string OtherPublic = "other_public";
+    public const string Uninsured = "self_pay_uninsured";
     public const string Other = "other";
 
     public static readonly IReadOnlyList<string> All = [Medicare, Medicaid, Private, OtherPublic, Uninsured, Other];
@@ -28,15 +30,20 @@ public static class PayerTypes
         {
             return value;
         }
-        return value[0] switch
+        return value switch
         {
-            '1' => Medicare,
-            '2' => Medicaid,
-            '3' or '4' => OtherPublic,
-            '5' or '6' or '7' => Private,
-            '8' => Uninsured,
-            '9' => Other,
-            _ => null,
+            "uninsured" or "self-pay" => Uninsured,
+            "other-public" => OtherPublic,
+            _ => value[0] switch
+            {
+                '1' => Medicare,
+                '2' => Medicaid,
+                '3' or '4' => OtherPublic,
+                '5' or '6' => Private,
+                '8' => Uninsured,
+                '7' or '9' => Other,
+                _ => null,
+            },
         };
     }
 
