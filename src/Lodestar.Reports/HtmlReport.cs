@@ -69,7 +69,7 @@ public static class HtmlReport
         {
             var worse = f.Stratifiers.SelectMany(s => s.Strata.Where(x => x.VersusReference?.Class == AhrqClass.Worse).Select(x => $"{x.Stratum.Label} ({s.Label.ToLowerInvariant()})")).ToList();
             h.Append("<tr><td><a href=\"#").Append(Anchor(f)).Append("\">").Append(E(f.Measure.Title)).Append("</a></td><td>").Append(E(f.Period.ToString())).Append("</td><td class=\"num\">")
-             .Append(Eligible(f.Group)).Append("</td><td class=\"num\">").Append(RateText(f.Group)).Append("</td><td>")
+             .Append(Eligible(f.Group)).Append("</td><td class=\"num\">").Append(RateText(f.Group, f.Measure.Scoring)).Append("</td><td>")
              .Append(f.Measure.LowerIsBetter ? "lower" : "higher").Append("</td><td>")
              .Append(worse.Count == 0 ? "none" : E(string.Join("; ", worse.Take(6)) + (worse.Count > 6 ? $"; and {worse.Count - 6} more" : ""))).Append("</td></tr>");
         }
@@ -86,7 +86,7 @@ public static class HtmlReport
         {
             h.Append("Follows ").Append(E(m.Reference)).Append(". ");
         }
-        h.Append("Overall: ").Append(RateText(f.Group)).Append(" of ").Append(Eligible(f.Group)).Append(" eligible patients.</p>");
+        h.Append("Overall: ").Append(RateText(f.Group, m.Scoring)).Append(" of ").Append(Eligible(f.Group)).Append(" eligible patients.</p>");
         if (m.Deviations.Count > 0)
         {
             h.Append("<details><summary>How this differs from ").Append(E(m.Reference.Length > 0 ? m.Reference : "the published measure")).Append("</summary><ul>");
@@ -100,27 +100,29 @@ public static class HtmlReport
         {
             h.Append("<figure><figcaption>").Append(E(m.Title)).Append(" by ").Append(E(s.Label.ToLowerInvariant()));
             h.Append(s.ReferenceLabel is null ? " (no comparison: fewer than two groups with a shown rate)" : $" — reference group: {E(s.ReferenceLabel)}").Append("</figcaption>");
-            Chart(h, s);
-            Table(h, s, f.Options.Confidence);
+            Chart(h, s, m.Scoring);
+            Table(h, s, f.Options.Confidence, m.Scoring);
             h.Append("</figure>");
         }
         h.Append("</section>\n");
     }
 
-    /// <summary>A dot-and-interval chart on a 0–100% axis, one row per stratum.</summary>
-    private static void Chart(StringBuilder h, StratifierFigures s)
+    /// <summary>A dot-and-interval chart on a 0–100% axis (ratios and rates: 0 to the largest upper limit), one row per stratum.</summary>
+    private static void Chart(StringBuilder h, StratifierFigures s, Scoring scoring)
     {
+        var proportion = scoring is not (Scoring.Ratio or Scoring.RatePer1000);
+        var axis = proportion ? 1.0 : Math.Max(1e-9, s.Strata.Select(x => x.Rate?.Upper ?? 0).DefaultIfEmpty(0).Max());
         const int labelWidth = 260, plotWidth = 440, rowHeight = 22, top = 24, right = 150;
         var width = labelWidth + plotWidth + right;
         var height = top + rowHeight * s.Strata.Count + 8;
-        double X(double p) => labelWidth + p * plotWidth;
+        double X(double p) => labelWidth + p / axis * plotWidth;
         h.Append("<svg role=\"img\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" width=\"").Append(width).Append("\" height=\"").Append(height)
          .Append("\" aria-label=\"Rates with confidence intervals by ").Append(E(s.Label.ToLowerInvariant())).Append("\">");
         for (var t = 0; t <= 10; t += 2)
         {
-            var x = F(X(t / 10.0));
+            var x = F(X(t / 10.0 * axis));
             h.Append("<line x1=\"").Append(x).Append("\" x2=\"").Append(x).Append("\" y1=\"").Append(top - 6).Append("\" y2=\"").Append(height - 4).Append("\" class=\"grid\"/>")
-             .Append("<text x=\"").Append(x).Append("\" y=\"").Append(top - 10).Append("\" class=\"axis\">").Append(t * 10).Append("%</text>");
+             .Append("<text x=\"").Append(x).Append("\" y=\"").Append(top - 10).Append("\" class=\"axis\">").Append(proportion ? $"{t * 10}%" : ScoreValue(t / 10.0 * axis, scoring)).Append("</text>");
         }
         var reference = s.Strata.FirstOrDefault(x => x.IsReference);
         if (reference?.Rate is { } rr)
@@ -139,8 +141,8 @@ public static class HtmlReport
                 h.Append("<line x1=\"").Append(F(X(r.Lower))).Append("\" x2=\"").Append(F(X(r.Upper))).Append("\" y1=\"").Append(y).Append("\" y2=\"").Append(y)
                  .Append("\" stroke=\"").Append(colour).Append("\" stroke-width=\"2\"/>")
                  .Append("<circle cx=\"").Append(F(X(r.Value))).Append("\" cy=\"").Append(y).Append("\" r=\"").Append(st.IsReference ? 5 : 4).Append("\" fill=\"").Append(colour).Append("\">")
-                 .Append("<title>").Append(E($"{st.Stratum.Label}: {Percent(r.Value, 1)} ({Percent(r.Lower, 1)}–{Percent(r.Upper, 1)}), {word}")).Append("</title></circle>")
-                 .Append("<text x=\"").Append(labelWidth + plotWidth + 10).Append("\" y=\"").Append(y + 4).Append("\" class=\"value\">").Append(Percent(r.Value, 1)).Append(' ').Append(E(word)).Append("</text>");
+                 .Append("<title>").Append(E($"{st.Stratum.Label}: {ScoreValue(r.Value, scoring)} ({ScoreValue(r.Lower, scoring)}–{ScoreValue(r.Upper, scoring)}), {word}")).Append("</title></circle>")
+                 .Append("<text x=\"").Append(labelWidth + plotWidth + 10).Append("\" y=\"").Append(y + 4).Append("\" class=\"value\">").Append(ScoreValue(r.Value, scoring)).Append(' ').Append(E(word)).Append("</text>");
             }
             else
             {
@@ -151,7 +153,7 @@ public static class HtmlReport
         h.Append("</svg>");
     }
 
-    private static void Table(StringBuilder h, StratifierFigures s, double confidence)
+    private static void Table(StringBuilder h, StratifierFigures s, double confidence, Scoring scoring)
     {
         h.Append("<table><thead><tr><th scope=\"col\">").Append(E(s.Label)).Append("</th><th scope=\"col\">Eligible</th><th scope=\"col\">Exclusions</th><th scope=\"col\">Numerator</th>")
          .Append("<th scope=\"col\">Rate (").Append(Percent(confidence, 0)).Append(" CI)</th><th scope=\"col\">Ratio to reference</th><th scope=\"col\">Compared with reference</th></tr></thead><tbody>");
@@ -161,7 +163,7 @@ public static class HtmlReport
             h.Append("<tr><th scope=\"row\">").Append(E(st.Stratum.Label)).Append("</th><td class=\"num\">").Append(Eligible(st))
              .Append("</td><td class=\"num\">").Append(Count(st.Populations[PopulationCodes.DenominatorExclusion]))
              .Append("</td><td class=\"num\">").Append(Count(st.Populations[PopulationCodes.Numerator]))
-             .Append("</td><td class=\"num\">").Append(RateText(st)).Append("</td><td class=\"num\">");
+             .Append("</td><td class=\"num\">").Append(RateText(st, scoring)).Append("</td><td class=\"num\">");
             if (c is { Ratio: { } ratio } && !st.IsReference)
             {
                 h.Append(ratio.ToString("0.00", CultureInfo.InvariantCulture));
@@ -197,14 +199,22 @@ public static class HtmlReport
         _ => "same",
     };
 
-    private static string RateText(StratumFigures s) => s.Rate is { } r
-        ? $"{Percent(r.Value, 1)} ({Percent(r.Lower, 1)}–{Percent(r.Upper, 1)})"
+    private static string RateText(StratumFigures s, Scoring scoring) => s.Rate is { } r
+        ? $"{ScoreValue(r.Value, scoring)} ({ScoreValue(r.Lower, scoring)}–{ScoreValue(r.Upper, scoring)})"
         : s.RateWithheld ? "<span class=\"muted\">suppressed</span>" : "—";
 
     private static string Eligible(StratumFigures s) =>
         s.Eligible is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : s.RateWithheld ? "<span class=\"muted\">suppressed</span>" : "0";
 
     private static string Count(Published p) => p.Shown is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "<span class=\"muted\">suppressed</span>";
+
+    /// <summary>A score as readers expect it: proportions in %, rates per 1,000, ratios as plain numbers.</summary>
+    private static string ScoreValue(double v, Scoring scoring) => scoring switch
+    {
+        Scoring.RatePer1000 => v.ToString("N1", CultureInfo.InvariantCulture) + " per 1,000",
+        Scoring.Ratio => v.ToString("0.000", CultureInfo.InvariantCulture),
+        _ => Percent(v, 1),
+    };
 
     private static string Percent(double p, int decimals) => (p * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
 

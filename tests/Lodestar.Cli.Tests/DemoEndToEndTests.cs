@@ -49,6 +49,20 @@ public sealed class DemoEndToEndTests(DemoFixture demo) : IClassFixture<DemoFixt
     }
 
     [Fact]
+    public void The_whole_catalog_runs_on_the_synthetic_population_and_every_measure_has_a_denominator()
+    {
+        var catalog = MeasureCatalog.Load();
+        Assert.True(catalog.Measures.Count >= 15);
+        Assert.Equal(catalog.Measures.Select(m => m.Id).Order(), demo.Summary.Figures.Select(f => f.Measure.Id).Distinct().Order());
+        foreach (var figures in demo.Summary.Figures)
+        {
+            var group = figures.Result.Group;
+            Assert.True(group[PopulationCodes.Denominator] > 0, $"{figures.Measure.Id} has an empty denominator on the demo");
+            Assert.True(group.DenominatorUnits > 0, $"{figures.Measure.Id} scores over nothing on the demo");
+        }
+    }
+
+    [Fact]
     public void Within_each_stratifier_the_strata_sum_to_the_group_and_numerators_never_exceed_denominators()
     {
         foreach (var figures in demo.Summary.Figures)

@@ -44,6 +44,10 @@ internal sealed class ClinicalFixture
         (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.CodesOf(S.Immunization), ColumnType.StringList),
         (S.Occurrence, ColumnType.Date), (S.Status, ColumnType.String)]);
 
+    private readonly TableBuilder medications = new(S.MedicationRequest, [
+        (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.CodesOf(S.MedicationRequest), ColumnType.StringList),
+        (S.Authored, ColumnType.Date), (S.Status, ColumnType.String)]);
+
     private readonly TableBuilder coverage = new(S.Coverage, [
         (S.Id, ColumnType.String), (S.PatientKey, ColumnType.String), (S.PayerType, ColumnType.String),
         (S.PeriodStart, ColumnType.Date), (S.PeriodEnd, ColumnType.Date)]);
@@ -110,6 +114,12 @@ internal sealed class ClinicalFixture
         return this;
     }
 
+    public ClinicalFixture Medication(string patient, string rxnorm, string date, string status = "active")
+    {
+        Row(medications, $"m{next++}", "Patient/" + patient, new[] { "http://www.nlm.nih.gov/research/umls/rxnorm|" + rxnorm }, date, status);
+        return this;
+    }
+
     public ClinicalFixture Coverage(string patient, string payer, string? start, string? end)
     {
         Row(coverage, $"v{next++}", "Patient/" + patient, payer, start, end);
@@ -118,5 +128,5 @@ internal sealed class ClinicalFixture
 
     public Workspace Build() => Workspace.InMemory([
         patients.Build(), encounters.Build(), conditions.Build(), observations.Build(),
-        procedures.Build(), immunizations.Build(), coverage.Build()]);
+        procedures.Build(), immunizations.Build(), medications.Build(), coverage.Build()]);
 }

@@ -29,17 +29,18 @@ public static class MeasureAnalysis
         }
         var suppression = Suppress(result, rows, options.SuppressionThreshold);
         var row = 0;
-        var group = Figures(new Stratum("all", "All patients"), rows[0], suppression, row++, options);
+        var scoring = result.Measure.Scoring;
+        var group = Figures(new Stratum("all", "All patients"), rows[0], suppression, row++, options, scoring);
         var stratifiers = new List<StratifierFigures>();
         foreach (var s in result.Stratifiers)
         {
-            var strata = s.Strata.Select(x => Figures(x.Stratum, x.Populations, suppression, row++, options)).ToList();
+            var strata = s.Strata.Select(x => Figures(x.Stratum, x.Populations, suppression, row++, options, scoring)).ToList();
             stratifiers.Add(Compare(s, strata, result.Measure, options));
         }
         return new MeasureFigures(result, group, stratifiers, options);
     }
 
-    private static StratumFigures Figures(Stratum stratum, PopulationCounts counts, SuppressionReason[] suppression, int row, AnalysisOptions options)
+    private static StratumFigures Figures(Stratum stratum, PopulationCounts counts, SuppressionReason[] suppression, int row, AnalysisOptions options, Scoring scoring)
     {
         Published P(Part part, long value) => new(value, suppression[row * Parts + (int)part]);
         var populations = new Dictionary<string, Published>(StringComparer.Ordinal)
@@ -52,10 +53,17 @@ public static class MeasureAnalysis
         };
         // The score reveals both the numerator and the not-met count, so it is shown only when both are.
         var withheld = !P(Part.Numerator, 0).IsShown || !P(Part.NotMet, 0).IsShown;
-        var rate = !withheld && counts.ScoringDenominator > 0
-            ? Proportions.Wilson(counts.Numerator, counts.ScoringDenominator, options.Confidence)
-            : (Estimate?)null;
-        return new StratumFigures(stratum, populations, rate, null, false, withheld, withheld ? null : counts.ScoringDenominator);
+        // Counts of events are not bounded by their denominator, so ratio and rate scores get Poisson limits
+        // (exact below 10 events, Byar from 10: PHEindicatormethods phe_rate), never Wilson's binomial ones.
+        // Events are never fewer than the numerator's patients, so a shown numerator keeps them above the threshold.
+        Estimate? rate = withheld || counts.DenominatorUnits <= 0 ? null : scoring switch
+        {
+            Scoring.Ratio => Rates.Crude(counts.NumeratorUnits, counts.DenominatorUnits, 1, options.Confidence).Estimate,
+            Scoring.RatePer1000 => Rates.Crude(counts.NumeratorUnits, counts.DenominatorUnits, 1000, options.Confidence).Estimate,
+            _ => counts.ScoringDenominator > 0 ? Proportions.Wilson(counts.Numerator, counts.ScoringDenominator, options.Confidence) : null,
+        };
+        var eligible = scoring is Scoring.Ratio or Scoring.RatePer1000 ? counts.DenominatorUnits : counts.ScoringDenominator;
+        return new StratumFigures(stratum, populations, rate, null, false, withheld, withheld ? null : eligible);
     }
 
     /// <summary>Every stratum with a shown rate against the reference; unknown strata are never the reference.</summary>
@@ -72,14 +80,19 @@ public static class MeasureAnalysis
         var statistics = candidates.Select(x =>
         {
             var counts = s.Strata[x.i].Populations;
-            return GroupStatistic.FromProportion(x.f.Stratum.Code, counts.Numerator, counts.ScoringDenominator);
+            return measure.Scoring switch
+            {
+                Scoring.Ratio => GroupStatistic.FromRate(x.f.Stratum.Code, counts.NumeratorUnits, counts.DenominatorUnits, 1),
+                Scoring.RatePer1000 => GroupStatistic.FromRate(x.f.Stratum.Code, counts.NumeratorUnits, counts.DenominatorUnits, 1000),
+                _ => GroupStatistic.FromProportion(x.f.Stratum.Code, counts.Numerator, counts.ScoringDenominator),
+            };
         }).ToList();
         var comparisons = GroupComparison.Compare(statistics, new ComparisonOptions
         {
             Confidence = options.Confidence,
             Reference = options.Reference,
             Direction = measure.Direction == Direction.LowerIsBetter ? Equity.Direction.HigherIsWorse : Equity.Direction.HigherIsBetter,
-            ProportionScale = 1,
+            ProportionScale = measure.Scoring == Scoring.Proportion ? 1 : null,
         });
         var result = strata.ToList();
         string? referenceLabel = null;

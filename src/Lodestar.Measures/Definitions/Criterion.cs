@@ -73,3 +73,13 @@ public sealed record CoverageCriterion(IReadOnlyList<string> PayerTypes, DateAnc
 /// <see cref="WithinDays"/> days (the 30-day readmission relation).
 /// </summary>
 public sealed record ReadmissionCriterion(Window DischargedDuring, int WithinDays) : Criterion;
+
+/// <summary>
+/// Counts events, not patients, for ratio and rate-per-1000 measures (added for the utilisation measures).
+/// <see cref="Event"/> is an <see cref="EncounterCriterion"/> (each matching encounter is one event; its
+/// AtLeast is ignored) or a <see cref="ReadmissionCriterion"/> (each index discharge followed by a
+/// readmission is one event). As a patient criterion it holds for patients with at least one event, so
+/// patient populations keep eCQM semantics; a population whose criterion is an EventCount also reports
+/// the number of events of its members (FHIR Measure ratio/continuous-variable "episode" counting).
+/// </summary>
+public sealed record EventCount(Criterion Event) : Criterion;

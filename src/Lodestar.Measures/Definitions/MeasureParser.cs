@@ -14,7 +14,7 @@ public static class MeasureParser
 
     private static readonly string[] CriterionKinds =
         ["all", "any", "not", "population", "age", "gender", "deceased", "condition", "encounter", "observation",
-         "procedure", "immunization", "medication", "coverage", "readmission"];
+         "procedure", "immunization", "medication", "coverage", "readmission", "events"];
 
     public static readonly IReadOnlyList<string> KnownStratifiers =
         ["race", "ethnicity", "race-ethnicity", "sex", "age", "payer", "language", "county", "rurality"];
@@ -63,9 +63,9 @@ public static class MeasureParser
             }
             foreach (var required in new[] { PopulationCodes.InitialPopulation, PopulationCodes.Denominator, PopulationCodes.Numerator })
             {
-                if (!declared.Contains(required) && scoring == Scoring.Proportion)
+                if (!declared.Contains(required) && scoring is Scoring.Proportion or Scoring.Ratio or Scoring.RatePer1000)
                 {
-                    y.Error(pops, "populations", $"a proportion measure needs '{required}'");
+                    y.Error(pops, "populations", $"a {scoring switch { Scoring.Ratio => "ratio", Scoring.RatePer1000 => "rate-per-1000", _ => "proportion" }} measure needs '{required}'");
                 }
             }
             CheckReferences(y, pops, populations, declared);
@@ -169,6 +169,14 @@ public static class MeasureParser
                     return kind == "all" ? new AllOf(children!) : new AnyOf(children!);
                 case "not":
                     return Parse(body, path) is { } inner ? new Not(inner) : null;
+                case "events":
+                    // events: { encounter: {…} } or events: { readmission: {…} } — counted per event in ratio and rate measures.
+                    return Parse(body, path) switch
+                    {
+                        null => null,
+                        var counted when counted is EncounterCriterion or ReadmissionCriterion => new EventCount(counted),
+                        _ => Fail(body, path, "'events' counts an 'encounter' or a 'readmission' criterion"),
+                    };
                 case "population":
                     return body is YamlScalarNode { Value: { } p } && PopulationCodes.All.Contains(p)
                         ? new PopulationRef(p)

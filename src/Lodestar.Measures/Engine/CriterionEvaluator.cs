@@ -31,6 +31,7 @@ public sealed class CriterionEvaluator(EvaluationContext context)
             MedicationCriterion m => Dated(S.MedicationRequest, S.Authored, m.ValueSet, m.During.Resolve(period), 1),
             CoverageCriterion c => Coverage(c, period),
             ReadmissionCriterion r => Readmission(r, period),
+            EventCount e => EventsPerPatient(e, period).ToSet(context.PatientCount),
             _ => throw new NotSupportedException(criterion.GetType().Name),
         };
     }
@@ -128,9 +129,45 @@ public sealed class CriterionEvaluator(EvaluationContext context)
     private PatientSet Encounter(EncounterCriterion e, Period period)
     {
         var set = Empty();
+        var counts = e.AtLeast > 1 ? new int[context.PatientCount] : null;
+        EncounterEvents(e, period, (p, _) =>
+        {
+            if (counts is null || ++counts[p] >= e.AtLeast)
+            {
+                set.Add(p);
+            }
+        });
+        return set;
+    }
+
+    /// <summary>
+    /// Events per patient for an <see cref="EventCount"/>: encounters matching the criterion, or index
+    /// discharges followed by a readmission. Patients outside every event have zero.
+    /// </summary>
+    public EventTally EventsPerPatient(EventCount e, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var counts = new int[context.PatientCount];
+        switch (e.Event)
+        {
+            case EncounterCriterion enc:
+                EncounterEvents(enc, period, (p, _) => counts[p]++);
+                break;
+            case ReadmissionCriterion r:
+                Readmissions(r, period, p => counts[p]++);
+                break;
+            default:
+                throw new NotSupportedException($"events of {e.Event.GetType().Name}");
+        }
+        return new EventTally(counts);
+    }
+
+    /// <summary>Calls <paramref name="onEvent"/> with (patient, row) for every encounter meeting the criterion's type, class and window.</summary>
+    private void EncounterEvents(EncounterCriterion e, Period period, Action<int, int> onEvent)
+    {
         if (!context.HasTable(S.Encounter))
         {
-            return set;
+            return;
         }
         var window = e.During.Resolve(period);
         var table = context.Table(S.Encounter);
@@ -140,7 +177,6 @@ public sealed class CriterionEvaluator(EvaluationContext context)
         var classColumn = table.Get<StringColumn>(S.Class);
         var classMatch = e.Classes.Count == 0 ? null : classColumn.Match(v => e.Classes.Contains(v, StringComparer.OrdinalIgnoreCase));
         var start = table.Get<DateColumn>(S.Start);
-        var counts = e.AtLeast > 1 ? new int[context.PatientCount] : null;
         for (var r = 0; r < rows.Length; r++)
         {
             var p = rows[r];
@@ -156,12 +192,8 @@ public sealed class CriterionEvaluator(EvaluationContext context)
             {
                 continue;
             }
-            if (counts is null || ++counts[p] >= e.AtLeast)
-            {
-                set.Add(p);
-            }
+            onEvent(p, r);
         }
-        return set;
     }
 
     private PatientSet Observation(ObservationCriterion o, Period period)
@@ -327,9 +359,16 @@ public sealed class CriterionEvaluator(EvaluationContext context)
     private PatientSet Readmission(ReadmissionCriterion r, Period period)
     {
         var set = Empty();
+        Readmissions(r, period, set.Add);
+        return set;
+    }
+
+    /// <summary>Calls <paramref name="onIndexStay"/> once per index discharge in the window that is followed by a readmission.</summary>
+    private void Readmissions(ReadmissionCriterion r, Period period, Action<int> onIndexStay)
+    {
         if (!context.HasTable(S.Encounter))
         {
-            return set;
+            return;
         }
         var window = r.DischargedDuring.Resolve(period);
         var table = context.Table(S.Encounter);
@@ -359,11 +398,10 @@ public sealed class CriterionEvaluator(EvaluationContext context)
                 var gap = stays[j].Admit - index.Discharge;
                 if (gap >= 1 && gap <= r.WithinDays)
                 {
-                    set.Add(index.Patient);
+                    onIndexStay(index.Patient);
                     break;
                 }
             }
         }
-        return set;
     }
 }

@@ -27,6 +27,7 @@ public static class CriterionText
         MedicationCriterion m => $"{m.ValueSet} ordered during {m.During}",
         CoverageCriterion c => $"{string.Join("/", c.PayerTypes)} coverage at {c.At}",
         ReadmissionCriterion r => $"readmitted within {r.WithinDays} days of a discharge during {r.DischargedDuring}",
+        EventCount e => "each " + Describe(e.Event),
         _ => criterion.GetType().Name,
     };
 

@@ -32,11 +32,12 @@ public sealed class MeasureEngine(EvaluationContext context)
         ArgumentNullException.ThrowIfNull(measure);
         ArgumentNullException.ThrowIfNull(stratifications);
         var sets = Populations(measure, period);
-        var group = Count(sets, null);
+        var events = Events(measure, period);
+        var group = Count(sets, events, null);
         var stratifierResults = new List<StratifierResult>(stratifications.Count);
         foreach (var s in stratifications)
         {
-            var counts = Count(sets, s);
+            var counts = Count(sets, events, s);
             stratifierResults.Add(new StratifierResult(s.Id, s.Label, s.Strata.Select((stratum, i) => new StratumResult(stratum, counts[i])).ToList()));
         }
         return new MeasureResult(measure, period, group[0], stratifierResults, sets);
@@ -66,13 +67,46 @@ public sealed class MeasureEngine(EvaluationContext context)
         return sets;
     }
 
-    private static List<PopulationCounts> Count(IReadOnlyDictionary<string, PatientSet> sets, Stratification? stratification)
+    /// <summary>
+    /// Events per patient for each population defined by an <see cref="EventCount"/> (ratio and rate
+    /// measures); empty for patient-based measures. Members are still the population's patient set, so a
+    /// population's events are those of its members (e.g. the numerator's ED visits exclude excluded patients).
+    /// </summary>
+    public IReadOnlyDictionary<string, EventTally> Events(MeasureDefinition measure, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        var events = new Dictionary<string, EventTally>(StringComparer.Ordinal);
+        foreach (var (population, criterion) in measure.Populations)
+        {
+            if (CountedEvents(criterion) is { } e)
+            {
+                events[population] = evaluator.EventsPerPatient(e, period);
+            }
+        }
+        return events;
+    }
+
+    /// <summary>
+    /// The events a population counts: its criterion is an <see cref="EventCount"/>, or an
+    /// <see cref="AllOf"/> with exactly one EventCount child (the other children filter the patients).
+    /// </summary>
+    public static EventCount? CountedEvents(Criterion criterion) => criterion switch
+    {
+        EventCount e => e,
+        AllOf a when a.Children.OfType<EventCount>().Count() == 1 => a.Children.OfType<EventCount>().Single(),
+        _ => null,
+    };
+
+    private static List<PopulationCounts> Count(IReadOnlyDictionary<string, PatientSet> sets, IReadOnlyDictionary<string, EventTally> events, Stratification? stratification)
     {
         var strata = stratification?.Strata.Count ?? 1;
         var stratumOf = stratification?.StratumOf ?? new int[sets[PopulationCodes.InitialPopulation].Count];
         var perPopulation = sets.ToDictionary(kv => kv.Key, kv => kv.Value.CountBy(stratumOf, strata), StringComparer.Ordinal);
+        var perEvents = events.ToDictionary(kv => kv.Key, kv => kv.Value.SumBy(sets[kv.Key], stratumOf, strata), StringComparer.Ordinal);
         return Enumerable.Range(0, strata)
-            .Select(i => new PopulationCounts(perPopulation.ToDictionary(kv => kv.Key, kv => kv.Value[i], StringComparer.Ordinal)))
+            .Select(i => new PopulationCounts(
+                perPopulation.ToDictionary(kv => kv.Key, kv => kv.Value[i], StringComparer.Ordinal),
+                perEvents.Count == 0 ? null : perEvents.ToDictionary(kv => kv.Key, kv => kv.Value[i], StringComparer.Ordinal)))
             .ToList();
     }
 }

@@ -2,10 +2,34 @@ using Lodestar.Measures.Definitions;
 
 namespace Lodestar.Measures.Engine;
 
-/// <summary>Population counts for one stratum (or the whole group), keyed by MeasureReport population code.</summary>
-public sealed record PopulationCounts(IReadOnlyDictionary<string, long> Counts)
+/// <summary>
+/// Population counts for one stratum (or the whole group), keyed by MeasureReport population code.
+/// <see cref="Counts"/> are always patients; <see cref="Events"/>, present only for ratio and rate measures,
+/// holds the event count of each population defined by an <c>events:</c> criterion (ED visits, index stays).
+/// </summary>
+public sealed record PopulationCounts(IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, long>? Events = null)
 {
     public long this[string population] => Counts.TryGetValue(population, out var n) ? n : 0;
+
+    /// <summary>The events of a population counted in events, or null when it counts patients.</summary>
+    public long? EventsOf(string population) => Events is not null && Events.TryGetValue(population, out var n) ? n : null;
+
+    /// <summary>What a ratio or rate numerator counts: its events when it counts events, else its patients.</summary>
+    public long NumeratorUnits => EventsOf(PopulationCodes.Numerator) ?? Numerator;
+
+    /// <summary>What a ratio or rate denominator counts: its events when it counts events, else the scoring denominator's patients.</summary>
+    public long DenominatorUnits => EventsOf(PopulationCodes.Denominator) ?? ScoringDenominator;
+
+    /// <summary>
+    /// The score by scoring kind: proportion = numerator / scoring denominator; ratio = numerator units /
+    /// denominator units; rate-per-1000 = 1,000 × that. Null when the denominator is empty.
+    /// </summary>
+    public double? ScoreFor(Scoring scoring) => scoring switch
+    {
+        Scoring.Ratio => DenominatorUnits > 0 ? (double)NumeratorUnits / DenominatorUnits : null,
+        Scoring.RatePer1000 => DenominatorUnits > 0 ? 1000.0 * NumeratorUnits / DenominatorUnits : null,
+        _ => Score,
+    };
 
     /// <summary>The eCQM performance-rate denominator: denominator − exclusions − exceptions.</summary>
     public long ScoringDenominator =>
