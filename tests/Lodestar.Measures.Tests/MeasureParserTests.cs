@@ -96,4 +96,22 @@ public sealed class MeasureParserTests
         var e = Assert.Throws<UserErrorException>(() => MeasureCatalog.Load().Get("cms165-controlling-high-blood-presure"));
         Assert.Contains("did you mean 'cms165-controlling-high-blood-pressure'", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Events_wrap_an_encounter_or_a_readmission_and_nothing_else()
+    {
+        var ok = Valid.Replace("encounter: { value-set: office-visit, during: { from: start-1y, to: end }, at-least: 2 }",
+            "events: { encounter: { class: [EMER], during: period } }", StringComparison.Ordinal).Replace("direction:", "scoring: rate-per-1000\ndirection:", StringComparison.Ordinal);
+        var diagnostics = new List<Diagnostic>();
+        var m = MeasureParser.Parse("m.yaml", ok, ValueSets.Contains, diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Equal(Scoring.RatePer1000, m!.Scoring);
+        var events = Assert.IsType<EventCount>(m.Populations[PopulationCodes.Numerator]);
+        Assert.IsType<EncounterCriterion>(events.Event);
+
+        var bad = Valid.Replace("encounter: { value-set: office-visit, during: { from: start-1y, to: end }, at-least: 2 }",
+            "events: { condition: { value-set: diabetes } }", StringComparison.Ordinal);
+        var problem = Assert.Single(Problems(bad));
+        Assert.Contains("'events' counts an 'encounter' or a 'readmission' criterion", problem.ToString(), StringComparison.Ordinal);
+    }
 }

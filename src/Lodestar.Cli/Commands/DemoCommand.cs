@@ -109,7 +109,7 @@ internal static class DemoCommand
                 Markup.Escape(f.Measure.Title),
                 f.Group.Eligible is { } eligible ? eligible.ToString("N0", CultureInfo.InvariantCulture) : "suppressed",
                 Count(f.Group.Populations[PopulationCodes.Numerator]),
-                f.Group.Rate is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Value:P1} ({r.Lower:P1}–{r.Upper:P1})") : "suppressed",
+                f.Group.Rate is { } r ? ScoreText.WithInterval(r, f.Measure.Scoring) : "suppressed",
                 f.Measure.LowerIsBetter ? "lower" : "higher",
                 worse.ToString(CultureInfo.InvariantCulture));
         }

@@ -72,7 +72,7 @@ internal static class MeasureCommand
             foreach (var f in figures)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{f.Measure.Id,-44} {f.Period,-10} {(f.Group.Rate is { } r ? $"{r.Value:P1} ({r.Lower:P1}–{r.Upper:P1})" : "suppressed"),-26} of {f.Group.Eligible?.ToString("N0", CultureInfo.InvariantCulture) ?? "suppressed"}"));
+                    $"{f.Measure.Id,-44} {f.Period,-10} {(f.Group.Rate is { } r ? ScoreText.WithInterval(r, f.Measure.Scoring) : "suppressed"),-26} of {f.Group.Eligible?.ToString("N0", CultureInfo.InvariantCulture) ?? "suppressed"}"));
             }
             stdout.WriteLine($"Results in {Path.GetFullPath(target)}");
             return Task.FromResult(0);
