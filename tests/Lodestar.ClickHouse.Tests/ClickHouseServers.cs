@@ -16,7 +16,7 @@ public sealed class ClickHouseServers : IDisposable
     {
     }
 
-    public ClickHouseServers(int shards)
+    internal ClickHouseServers(int shards)
     {
         var (code, output, error) = Run(Path.Combine(Scripts, "start.sh"), shards.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (code != 0)
