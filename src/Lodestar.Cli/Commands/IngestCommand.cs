@@ -14,16 +14,22 @@ internal static class IngestCommand
         var inputs = new Argument<string[]>("input") { Description = "FHIR files or folders: NDJSON (.ndjson, .ndjson.gz) and Bundles (.json).", Arity = ArgumentArity.OneOrMore };
         var workspace = new Option<string>("--workspace") { Description = "Workspace folder to write (replaced only when the ingest succeeds).", Required = true };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad record instead of rejecting it and carrying on." };
+        var engine = MeasureBackend.EngineOption();
+        engine.Description = "'embedded' writes the workspace only; 'clickhouse' also loads its tables into the cluster given by --clickhouse.";
+        var clickhouse = MeasureBackend.ClickHouseOption();
+        var batch = new Option<string>("--batch") { Description = "Load batch id in ClickHouse: loading the same batch again replaces it, a new id adds to the data.", DefaultValueFactory = _ => "default" };
         var command = new Command("ingest",
             "Read FHIR R4 data through Lodestar's SQL-on-FHIR views into a columnar workspace. Bad records go to " +
             "<workspace>/rejects.ndjson with file, line, field and reason; per file, lines read = accepted + rejected.\n\n" +
             "Example:\n  lodestar ingest lodestar-out/fhir --workspace ws")
         {
-            inputs, workspace, strict,
+            inputs, workspace, strict, engine, clickhouse, batch,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var target = parse.GetValue(workspace)!;
+            // Checked before the work: a bad --engine/--clickhouse should not cost a whole ingest.
+            var servers = MeasureBackend.Servers(parse.GetValue(engine)!, parse.GetValue(clickhouse));
             using var staging = new IO.AtomicDirectory(target);
             var result = Ingestion.Run(parse.GetValue(inputs)!, Path.Combine(staging.StagingPath, "rejects.ndjson"), parse.GetValue(strict), cancellationToken,
                 parse.InvocationConfiguration.Error);
@@ -39,6 +45,11 @@ internal static class IngestCommand
             Workspace.WriteInto(staging.StagingPath, result.Tables, manifest);
             staging.Commit();
             Print(result, target, parse.InvocationConfiguration.Output);
+            if (servers is not null)
+            {
+                MeasureBackend.Load(servers, result.Tables, parse.GetValue(batch)!);
+                parse.InvocationConfiguration.Output.WriteLine($"Loaded into ClickHouse ({string.Join(", ", servers)}) as batch '{parse.GetValue(batch)}'.");
+            }
             return Task.FromResult(0);
         });
         return command;

@@ -15,7 +15,9 @@ internal static class MeasureCommand
 {
     public static Command Create()
     {
-        var workspace = new Option<string>("--workspace") { Description = "Workspace written by 'lodestar ingest'.", Required = true };
+        var workspace = new Option<string?>("--workspace") { Description = "Workspace written by 'lodestar ingest' (embedded engine)." };
+        var engine = MeasureBackend.EngineOption();
+        var clickhouse = MeasureBackend.ClickHouseOption();
         var measures = new Option<string[]>("--measure") { Description = "Measure ids to run (repeatable); default: the whole catalog.", AllowMultipleArgumentsPerToken = true };
         var period = new Option<string>("--period") { Description = "Measurement period: a year (2025) or one period per year (2021..2025).", DefaultValueFactory = _ => "2025" };
         var stratify = new Option<string>("--stratify") { Description = $"Stratifiers, comma-separated: {string.Join(",", MeasureParser.KnownStratifiers)}.", DefaultValueFactory = _ => string.Join(",", MeasureParser.KnownStratifiers) };
@@ -29,9 +31,10 @@ internal static class MeasureCommand
             "Evaluate measures over a workspace, stratified, with intervals, comparisons with a reference group and " +
             "small-cell suppression; writes report.html, results.csv and measure-reports/*.json, and on request " +
             "care-gaps/*.csv and audit/*.csv.\n\n" +
-            "Example:\n  lodestar measure --workspace ws --period 2021..2025 --stratify race,sex,payer --out results --patients")
+            "Example:\n  lodestar measure --workspace ws --period 2021..2025 --stratify race,sex,payer --out results --patients\n" +
+            "  lodestar measure --engine clickhouse --clickhouse http://127.0.0.1:8123,http://127.0.0.1:8124 --out results")
         {
-            workspace, measures, period, stratify, definitions, output, patients, audit, confidence, suppress,
+            workspace, engine, clickhouse, measures, period, stratify, definitions, output, patients, audit, confidence, suppress,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -49,19 +52,19 @@ internal static class MeasureCommand
             {
                 throw new UserErrorException("--suppress-below must be at least 1 (1 turns suppression off)");
             }
-            var ws = Workspace.Open(parse.GetValue(workspace)!);
-            var context = new EvaluationContext(ws, catalog, GeographyAreas.Default);
-            var results = new MeasureEngine(context).Evaluate(wanted, periods, stratifiers);
+            using var backend = MeasureBackend.Open(parse.GetValue(engine)!, parse.GetValue(clickhouse), parse.GetValue(workspace), catalog);
+            var context = backend.Context;
+            var results = backend.Engine.Evaluate(wanted, periods, stratifiers);
             var options = new AnalysisOptions { Confidence = level, SuppressionThreshold = threshold };
             var figures = results.Select(r => MeasureAnalysis.Analyse(r, options)).ToList();
             var target = parse.GetValue(output)!;
             using var staging = new AtomicDirectory(target);
-            var report = new ReportContext("Care quality and equity", $"Workspace {ws.Path}, period {parse.GetValue(period)}",
-                $"Computed by Lodestar from the workspace at {ws.Path} ({context.PatientCount:N0} patients).", DateTimeOffset.UtcNow);
+            var report = new ReportContext("Care quality and equity", $"{backend.Title}, period {parse.GetValue(period)}",
+                $"Computed by Lodestar from {backend.Description} ({context.PatientCount:N0} patients).", DateTimeOffset.UtcNow);
             MeasureOutputs.Write(staging.StagingPath, figures, report);
             if (parse.GetValue(patients))
             {
-                WriteCareGaps(staging.StagingPath, context, results, periods.Count > 1);
+                WriteCareGaps(staging.StagingPath, context, backend.CareGaps, results, periods.Count > 1);
             }
             if (parse.GetValue(audit))
             {
@@ -92,9 +95,8 @@ internal static class MeasureCommand
 
     private static string FileName(MeasureResult r, bool perPeriod) => perPeriod ? $"{r.Measure.Id}-{r.Period}.csv" : $"{r.Measure.Id}.csv";
 
-    private static void WriteCareGaps(string folder, EvaluationContext context, IReadOnlyList<MeasureResult> results, bool perPeriod)
+    private static void WriteCareGaps(string folder, EvaluationContext context, CareGaps finder, IReadOnlyList<MeasureResult> results, bool perPeriod)
     {
-        var finder = new CareGaps(context);
         foreach (var r in results)
         {
             var gaps = finder.Find(r);

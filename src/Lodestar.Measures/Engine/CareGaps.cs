@@ -12,9 +12,12 @@ public readonly record struct CareGap(int Patient, string Reason);
 /// numerator itself; the reason names the parts that put the patient there. Parts are evaluated with the
 /// same engine, so the list and the counts always agree.
 /// </summary>
-public sealed class CareGaps(EvaluationContext context)
+public sealed class CareGaps(ICriterionEvaluator evaluator)
 {
-    private readonly CriterionEvaluator evaluator = new(context);
+    public CareGaps(EvaluationContext context)
+        : this(new CriterionEvaluator(context))
+    {
+    }
 
     public IReadOnlyList<CareGap> Find(MeasureResult result)
     {

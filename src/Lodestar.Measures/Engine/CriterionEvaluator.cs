@@ -9,7 +9,7 @@ namespace Lodestar.Measures.Engine;
 /// over its table, then combines sets with boolean algebra. A missing optional table (say, no
 /// immunizations in this export) means no patient meets criteria on it, not an error.
 /// </summary>
-public sealed class CriterionEvaluator(EvaluationContext context)
+public sealed class CriterionEvaluator(EvaluationContext context) : ICriterionEvaluator
 {
     public PatientSet Evaluate(Criterion criterion, Period period, IReadOnlyDictionary<string, PatientSet> populations)
     {

@@ -7,9 +7,12 @@ namespace Lodestar.Measures.Engine;
 /// then every stratum of every stratifier counted from the bitmaps. Stratifications are computed once
 /// per period and shared by every measure.
 /// </summary>
-public sealed class MeasureEngine(EvaluationContext context)
+public sealed class MeasureEngine(EvaluationContext context, ICriterionEvaluator evaluator)
 {
-    private readonly CriterionEvaluator evaluator = new(context);
+    public MeasureEngine(EvaluationContext context)
+        : this(context, new CriterionEvaluator(context))
+    {
+    }
 
     public IReadOnlyList<MeasureResult> Evaluate(IEnumerable<MeasureDefinition> measures, IEnumerable<Period> periods, IReadOnlyList<string>? stratifiers = null)
     {

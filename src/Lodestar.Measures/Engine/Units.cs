@@ -23,7 +23,8 @@ public static class Units
         };
     }
 
-    private static string? Canonical(string? unit) => unit?.Trim() switch
+    /// <summary>The canonical spelling of a UCUM unit, or null for none; shared with the SQL generator so both executors normalise alike.</summary>
+    public static string? Canonical(string? unit) => unit?.Trim() switch
     {
         null or "" => null,
         "mmHg" or "mm Hg" or "mm[Hg]" => "mm[Hg]",

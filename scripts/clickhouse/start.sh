@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Starts N ClickHouse servers (default 2 shards) on 127.0.0.1 under a fresh temp dir, each with a
+# generated config naming every shard in the "lodestar" cluster, so a Distributed table on any of them
+# reads the whole population. Prints the base directory on the last line; stop.sh <dir> stops them by pid.
+# Usage: start.sh [shards] [first-http-port]
+set -euo pipefail
+shards=${1:-2}
+http_base=${2:-$((20000 + RANDOM % 20000))}
+server=$(command -v clickhouse-server || true)
+if [[ -z "$server" && -x /usr/sbin/clickhouse-server ]]; then server=/usr/sbin/clickhouse-server; fi
+if [[ -z "$server" ]]; then
+  echo "clickhouse-server not found: install it (apt-get install -y clickhouse-server clickhouse-client; .ci/run does)" >&2
+  exit 3
+fi
+base=$(mktemp -d "${TMPDIR:-/tmp}/lodestar-clickhouse.XXXXXX")
+
+remote=""
+for ((i = 0; i < shards; i++)); do
+  remote+="<shard><replica><host>127.0.0.1</host><port>$((http_base + 1000 + i))</port></replica></shard>"
+done
+
+for ((i = 0; i < shards; i++)); do
+  dir="$base/s$i"
+  mkdir -p "$dir/data" "$dir/tmp" "$dir/log" "$dir/user_files" "$dir/format_schemas"
+  cat > "$dir/users.xml" <<XML
+<yandex>
+  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+  <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <quotas><default></default></quotas>
+</yandex>
+XML
+  cat > "$dir/config.xml" <<XML
+<yandex>
+  <logger><level>warning</level><log>$dir/log/server.log</log><errorlog>$dir/log/error.log</errorlog><console>0</console></logger>
+  <listen_host>127.0.0.1</listen_host>
+  <http_port>$((http_base + i))</http_port>
+  <tcp_port>$((http_base + 1000 + i))</tcp_port>
+  <path>$dir/data/</path>
+  <tmp_path>$dir/tmp/</tmp_path>
+  <user_files_path>$dir/user_files/</user_files_path>
+  <format_schema_path>$dir/format_schemas/</format_schema_path>
+  <users_config>$dir/users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <mark_cache_size>268435456</mark_cache_size>
+  <max_concurrent_queries>50</max_concurrent_queries>
+  <remote_servers><lodestar>$remote</lodestar></remote_servers>
+</yandex>
+XML
+  "$server" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &
+  echo $! > "$dir/pid"
+  echo "http://127.0.0.1:$((http_base + i))" > "$dir/url"
+done
+
+# Wait (bounded) until every server answers.
+for ((i = 0; i < shards; i++)); do
+  url=$(cat "$base/s$i/url")
+  for ((t = 0; t < 150; t++)); do
+    if curl -fsS "$url/?query=SELECT%201" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$(cat "$base/s$i/pid")" 2>/dev/null; then
+      echo "clickhouse shard $i exited; see $base/s$i/log" >&2; cat "$base/s$i/log/"*.log >&2 || true; exit 4
+    fi
+    sleep 0.2
+  done
+  curl -fsS "$url/?query=SELECT%201" >/dev/null || { echo "clickhouse shard $i ($url) did not answer" >&2; exit 4; }
+done
+paste -sd, <(cat "$base"/s*/url) > "$base/urls"
+echo "$base"

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Lodestar.ClickHouse;
+using Lodestar.Diagnostics;
+using Lodestar.Measures.Definitions;
+using Lodestar.Measures.Engine;
+using Lodestar.Tables;
+
+namespace Lodestar.Cli.Composition;
+
+/// <summary>
+/// The one place the measure executor is chosen: the embedded engine over a workspace folder, or a
+/// ClickHouse cluster (<c>--engine clickhouse --clickhouse http://a:8123,http://b:8123</c>). Either way the
+/// caller gets an evaluation context, an engine and a care-gap finder with the same meaning.
+/// </summary>
+internal sealed class MeasureBackend : IDisposable
+{
+    public const string Embedded = "embedded";
+    public const string ClickHouseEngine = "clickhouse";
+
+    private readonly ClickHouseCluster? cluster;
+
+    private MeasureBackend(EvaluationContext context, MeasureEngine engine, CareGaps careGaps, string title, string description, ClickHouseCluster? cluster)
+    {
+        Context = context;
+        Engine = engine;
+        CareGaps = careGaps;
+        Title = title;
+        Description = description;
+        this.cluster = cluster;
+    }
+
+    public EvaluationContext Context { get; }
+
+    public MeasureEngine Engine { get; }
+
+    public CareGaps CareGaps { get; }
+
+    /// <summary>Where the data came from, for the report's subtitle ("Workspace ws").</summary>
+    public string Title { get; }
+
+    /// <summary>Where the data came from, for the report's provenance line ("the workspace at ws").</summary>
+    public string Description { get; }
+
+    public static Option<string> EngineOption() => new("--engine")
+    {
+        Description = "Where measures run: 'embedded' (this process, over --workspace) or 'clickhouse' (a cluster given by --clickhouse).",
+        DefaultValueFactory = _ => Embedded,
+    };
+
+    public static Option<string?> ClickHouseOption() => new("--clickhouse")
+    {
+        Description = "ClickHouse shards' HTTP addresses, comma-separated, in the cluster's shard order (e.g. http://127.0.0.1:8123,http://127.0.0.1:8124).",
+    };
+
+    /// <summary>The cluster named by the options, or null for the embedded engine.</summary>
+    public static IReadOnlyList<Uri>? Servers(string engine, string? clickhouse) => engine switch
+    {
+        Embedded when clickhouse is null => null,
+        Embedded => throw new UserErrorException("--clickhouse is only used with --engine clickhouse"),
+        ClickHouseEngine => ClickHouseCluster.ParseServers(clickhouse ?? throw new UserErrorException("--engine clickhouse needs --clickhouse http://host:8123[,…]")),
+        _ => throw new UserErrorException($"--engine '{engine}': use '{Embedded}' or '{ClickHouseEngine}'"),
+    };
+
+    public static MeasureBackend Open(string engine, string? clickhouse, string? workspace, MeasureCatalog catalog)
+    {
+        if (Servers(engine, clickhouse) is not { } servers)
+        {
+            var ws = Workspace.Open(workspace ?? throw new UserErrorException("--workspace is required with the embedded engine"));
+            var context = new EvaluationContext(ws, catalog, GeographyAreas.Default);
+            return new MeasureBackend(context, new MeasureEngine(context), new CareGaps(context), $"Workspace {ws.Path}", $"the workspace at {ws.Path}", null);
+        }
+        if (workspace is not null)
+        {
+            throw new UserErrorException("--workspace is not used with --engine clickhouse: the data is in the cluster");
+        }
+        var cluster = ClickHouseCluster.ConnectAsync(servers).GetAwaiter().GetResult();
+        try
+        {
+            var executor = ClickHouseMeasureExecutor.OpenAsync(cluster, catalog, GeographyAreas.Default).GetAwaiter().GetResult();
+            return new MeasureBackend(executor.Context, executor.Engine(), executor.CareGaps(),
+                $"ClickHouse {string.Join(",", servers)}", $"the ClickHouse cluster at {string.Join(", ", servers)}", cluster);
+        }
+        catch
+        {
+            cluster.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Loads ingested tables into the cluster as one batch; the same batch id again replaces it.</summary>
+    public static void Load(IReadOnlyList<Uri> servers, IEnumerable<Table> tables, string batch)
+    {
+        using var cluster = ClickHouseCluster.ConnectAsync(servers).GetAwaiter().GetResult();
+        cluster.LoadAsync(tables, batch).GetAwaiter().GetResult();
+    }
+
+    public void Dispose() => cluster?.Dispose();
+}

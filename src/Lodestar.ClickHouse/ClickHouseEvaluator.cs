@@ -1,0 +1,63 @@
+using Lodestar.Measures.Definitions;
+using Lodestar.Measures.Engine;
+
+namespace Lodestar.ClickHouse;
+
+/// <summary>
+/// Evaluates criteria on the cluster. The largest subtrees free of population references compile to one
+/// SELECT of patient keys each (<see cref="CriterionSql"/>); the keys map back to rows of the fetched patient
+/// table. References and the boolean nodes above them combine as bitmaps, so eCQM population semantics,
+/// stratification and care gaps stay in the shared <see cref="MeasureEngine"/> and <see cref="CareGaps"/>.
+/// </summary>
+internal sealed class ClickHouseEvaluator(ClickHouseCluster cluster, CriterionSql sql, Dictionary<string, int> patientRows, int patientCount) : ICriterionEvaluator
+{
+    /// <summary>Settings of every measure query: never a silently partial answer.</summary>
+    private static readonly Dictionary<string, string> QuerySettings = new(StringComparer.Ordinal)
+    {
+        ["skip_unavailable_shards"] = "0",
+        ["distributed_product_mode"] = "deny",
+        // Buffer the whole answer on the server, so a failure mid-query (a shard killed) is an HTTP error,
+        // not a 200 whose body ends in an exception text.
+        ["wait_end_of_query"] = "1",
+    };
+
+    public PatientSet Evaluate(Criterion criterion, Period period, IReadOnlyDictionary<string, PatientSet> populations)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        if (!References(criterion))
+        {
+            return Query(sql.Select(criterion, period));
+        }
+        return criterion switch
+        {
+            PopulationRef p => populations[p.Population],
+            AllOf a => a.Children.Select(c => Evaluate(c, period, populations)).Aggregate((x, y) => x.And(y)),
+            AnyOf a => a.Children.Select(c => Evaluate(c, period, populations)).Aggregate((x, y) => x.Or(y)),
+            Not n => Evaluate(n.Child, period, populations).Not(),
+            _ => throw new NotSupportedException($"{criterion.GetType().Name} holds a population reference the executor cannot combine"),
+        };
+    }
+
+    internal static bool References(Criterion criterion) => criterion switch
+    {
+        PopulationRef => true,
+        AllOf a => a.Children.Any(References),
+        AnyOf a => a.Children.Any(References),
+        Not n => References(n.Child),
+        _ => false,
+    };
+
+    private PatientSet Query(string statement)
+    {
+        var body = cluster.Entry.QueryBytesAsync(statement + " FORMAT RowBinary", QuerySettings).GetAwaiter().GetResult();
+        var set = new PatientSet(patientCount);
+        foreach (var key in RowBinaryReader.Strings(body))
+        {
+            if (patientRows.TryGetValue(key, out var row))
+            {
+                set.Add(row);
+            }
+        }
+        return set;
+    }
+}

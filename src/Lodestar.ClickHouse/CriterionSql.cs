@@ -1,0 +1,242 @@
+using Lodestar.Diagnostics;
+using Lodestar.Measures.Definitions;
+using Lodestar.Measures.Engine;
+using L = Lodestar.ClickHouse.SqlLiteral;
+using S = Lodestar.Measures.Engine.ClinicalSchema;
+
+namespace Lodestar.ClickHouse;
+
+/// <summary>
+/// Compiles a criterion into a boolean SQL expression over one row of the patient table, in the dialect of
+/// ClickHouse 18.16: event criteria become <c>patient_key IN (SELECT patient_key FROM &lt;local table&gt; …)</c>.
+/// Run against the Distributed patient table, each shard evaluates the subqueries over its own local tables,
+/// which is correct because the loader puts a patient and all their events on the same shard. No CTEs, at
+/// most one JOIN per SELECT, every leaf wrapped so it is never NULL (NOT NULL is NULL in SQL, but "no" in
+/// the bitmap engine). Each case mirrors the matching method of <see cref="CriterionEvaluator"/>; a new
+/// criterion record is one new case here. Values go through <see cref="SqlLiteral"/> only.
+/// </summary>
+internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
+{
+    private const string Key = S.PatientKey;
+
+    /// <summary>The patients meeting a criterion that holds no population reference.</summary>
+    public string Select(Criterion criterion, Period period) =>
+        $"SELECT {Key} FROM {ClickHouseSchema.Distributed(S.Patient)} WHERE {Predicate(criterion, period)}";
+
+    public string Predicate(Criterion criterion, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return criterion switch
+        {
+            AllOf a => "(" + string.Join(" AND ", a.Children.Select(c => Predicate(c, period))) + ")",
+            AnyOf a => "(" + string.Join(" OR ", a.Children.Select(c => Predicate(c, period))) + ")",
+            Not n => $"NOT {Predicate(n.Child, period)}",
+            PopulationRef p => throw new InvalidOperationException($"population '{p.Population}' is combined by the executor, not in SQL"),
+            AgeCriterion a => Age(a, period),
+            GenderCriterion g => g.Codes.Count == 0 ? "0"
+                : $"ifNull(lower({S.Gender}) IN {L.StringTuple(g.Codes.Select(c => c.ToLowerInvariant()))}, 0)",
+            DeceasedCriterion d => Deceased(d, period),
+            ConditionCriterion c => Condition(c, period),
+            EncounterCriterion e => Encounter(e, period),
+            ObservationCriterion o => Observation(o, period),
+            ProcedureCriterion p => Dated(S.Procedure, S.Performed, p.ValueSet, p.During.Resolve(period), 1),
+            ImmunizationCriterion i => Dated(S.Immunization, S.Occurrence, i.ValueSet, i.During.Resolve(period), i.AtLeast),
+            MedicationCriterion m => Dated(S.MedicationRequest, S.Authored, m.ValueSet, m.During.Resolve(period), 1),
+            CoverageCriterion c => Coverage(c, period),
+            ReadmissionCriterion r => Readmission(r, period),
+            _ => throw new NotSupportedException($"{criterion.GetType().Name} has no ClickHouse translation yet"),
+        };
+    }
+
+    private static string Day(DateOnly d) => L.Int(d.DayNumber);
+
+    private static string In(string table, string where, string? having = null) =>
+        $"{Key} IN (SELECT {Key} FROM {ClickHouseSchema.Local(table)} WHERE {Key} IS NOT NULL AND {where}" +
+        (having is null ? "" : $" GROUP BY {Key} HAVING {having}") + ")";
+
+    private static string Between(string column, Period window) =>
+        $"{column} IS NOT NULL AND {column} >= {Day(window.Start)} AND {column} <= {Day(window.End)}";
+
+    /// <summary>Completed years: year difference, minus one before the birthday (as <see cref="EvaluationContext.Age"/>).</summary>
+    private static string Age(AgeCriterion a, Period period)
+    {
+        var at = a.At.Resolve(period);
+        var age = $"({L.Int(at.Year)} - {ClickHouseSchema.BirthYear} - ({ClickHouseSchema.BirthMonthDay} > {L.Int(at.Month * 100 + at.Day)}))";
+        var tests = new List<string> { $"{ClickHouseSchema.BirthYear} IS NOT NULL" };
+        if (a.Min is { } min) { tests.Add($"{age} >= {L.Int(min)}"); }
+        if (a.Max is { } max) { tests.Add($"{age} <= {L.Int(max)}"); }
+        return $"ifNull({string.Join(" AND ", tests)}, 0)";
+    }
+
+    private string Deceased(DeceasedCriterion d, Period period)
+    {
+        var limit = Day(d.OnOrBefore.Resolve(period));
+        // deceasedBoolean true without a date: dead, date unknown, so dead by any date.
+        var flag = schema.Has(S.Patient, S.Deceased) ? $"ifNull({S.Deceased}, 0) = 1" : "0";
+        return $"if(isNull({S.DeceasedDate}), {flag}, ifNull({S.DeceasedDate} <= {limit}, 0))";
+    }
+
+    /// <summary>The value set as a hasAny test on the table's code list, or "no" when it has no codes.</summary>
+    private string Codes(string table, string valueSetId)
+    {
+        if (!catalog.ValueSets.TryGetValue(valueSetId, out var valueSet))
+        {
+            throw new UserErrorException($"unknown value set '{valueSetId}'");
+        }
+        var keys = valueSet.Codes.Select(c => c.Key).Distinct(StringComparer.Ordinal).ToList();
+        return keys.Count == 0 ? "0" : $"hasAny({S.CodesOf(table)}, {L.StringArray(keys)})";
+    }
+
+    private string Condition(ConditionCriterion c, Period period)
+    {
+        if (!schema.HasTable(S.Condition))
+        {
+            return "0";
+        }
+        var w = c.Overlaps.Resolve(period);
+        var refuted = schema.Has(S.Condition, S.VerificationStatus)
+            ? $" AND NOT ifNull({S.VerificationStatus} IN ('refuted', 'entered-in-error'), 0)"
+            : "";
+        // An unknown onset is "before the window", an unknown abatement "still active".
+        return In(S.Condition, $"{Codes(S.Condition, c.ValueSet)}{refuted}" +
+            $" AND ifNull({S.Onset}, -2147483648) <= {Day(w.End)} AND ifNull({S.Abatement}, 2147483647) >= {Day(w.Start)}");
+    }
+
+    private string Encounter(EncounterCriterion e, Period period)
+    {
+        if (!schema.HasTable(S.Encounter))
+        {
+            return "0";
+        }
+        var where = Between(S.Start, e.During.Resolve(period));
+        if (e.ValueSet is not null)
+        {
+            where += " AND " + Codes(S.Encounter, e.ValueSet);
+        }
+        if (e.Classes.Count > 0)
+        {
+            where += $" AND ifNull(lower({S.Class}) IN {L.StringTuple(e.Classes.Select(c => c.ToLowerInvariant()))}, 0)";
+        }
+        return In(S.Encounter, where, e.AtLeast > 1 ? $"count() >= {L.Int(e.AtLeast)}" : null);
+    }
+
+    private string Observation(ObservationCriterion o, Period period)
+    {
+        if (!schema.HasTable(S.Observation))
+        {
+            return "0";
+        }
+        var rows = $"{Between(S.Effective, o.During.Resolve(period))} AND {Codes(S.Observation, o.ValueSet)}";
+        var value = Normalised(o.Value?.Unit);
+        var tested = o.Value is not null || o.Systolic is not null || o.Diastolic is not null;
+        if (o.Pick == ObservationPick.Any || !tested)
+        {
+            return In(S.Observation, tested ? $"{rows} AND {Passes(o, value, S.Systolic, S.Diastolic)}" : rows);
+        }
+        // Latest: the most recent day in the window; on that day the lowest reading of each kind (CMS165).
+        // min() skips NULLs, as the bitmap engine's Lowest skips missing readings. One JOIN: day rows × latest day.
+        var local = ClickHouseSchema.Local(S.Observation);
+        var byDay = $"SELECT {Key}, assumeNotNull({S.Effective}) AS day, min({value}) AS v, min({S.Systolic}) AS s, min({S.Diastolic}) AS d " +
+            $"FROM {local} WHERE {Key} IS NOT NULL AND {rows} GROUP BY {Key}, day";
+        var latest = $"SELECT {Key}, max(assumeNotNull({S.Effective})) AS day FROM {local} WHERE {Key} IS NOT NULL AND {rows} GROUP BY {Key}";
+        return $"{Key} IN (SELECT {Key} FROM ({byDay}) ANY INNER JOIN ({latest}) USING ({Key}, day) WHERE {Passes(o, "v", "s", "d")})";
+    }
+
+    /// <summary>Every given test passes; a missing reading fails unless the criterion says missing passes.</summary>
+    private static string Passes(ObservationCriterion o, string value, string systolic, string diastolic)
+    {
+        var missing = o.MissingPasses ? "1" : "0";
+        var tests = new List<string>();
+        void Add(ValueComparison? test, string column)
+        {
+            if (test is not null)
+            {
+                tests.Add($"ifNull({column} {Operator(test.Op)} {L.Double(test.Value)}, {missing})");
+            }
+        }
+        Add(o.Value, value);
+        Add(o.Systolic, systolic);
+        Add(o.Diastolic, diastolic);
+        return "(" + string.Join(" AND ", tests) + ")";
+    }
+
+    private static string Operator(Comparator op) => op switch
+    {
+        Comparator.Less => "<",
+        Comparator.LessOrEqual => "<=",
+        Comparator.Greater => ">",
+        Comparator.GreaterOrEqual => ">=",
+        _ => "=",
+    };
+
+    /// <summary>value_quantity in the test's unit, as <see cref="Units.Convert"/> computes it (NULL when it cannot convert).</summary>
+    private static string Normalised(string? testUnit)
+    {
+        var to = Units.Canonical(testUnit);
+        if (to is null)
+        {
+            return S.Value;
+        }
+        var trimmed = $"replaceRegexpAll({S.Unit}, '^\\\\s+|\\\\s+$', '')";
+        var from = $"multiIf(isNull({S.Unit}), NULL, {trimmed} = '', NULL, {trimmed} IN ('mmHg', 'mm Hg', 'mm[Hg]'), 'mm[Hg]', " +
+            $"{trimmed} IN ('kg/m2', 'kg/m^2', 'kg/m²'), 'kg/m2', {trimmed} IN ('percent', '%'), '%', {trimmed})";
+        var same = $"isNull({from}) OR {from} = {L.String(to)}";
+        var v = S.Value;
+        return to switch
+        {
+            "%" => $"multiIf({same}, {v}, {from} = 'mmol/mol', 0.09148 * {v} + 2.152, NULL)",
+            "mmol/mol" => $"multiIf({same}, {v}, {from} = '%', ({v} - 2.152) / 0.09148, NULL)",
+            _ => $"if({same}, {v}, NULL)",
+        };
+    }
+
+    /// <summary>Coded, dated rows in the window, not voided; with atLeast &gt; 1 counted on distinct days.</summary>
+    private string Dated(string table, string dateColumn, string valueSet, Period window, int atLeast)
+    {
+        if (!schema.HasTable(table))
+        {
+            return "0";
+        }
+        var where = $"{Between(dateColumn, window)} AND {Codes(table, valueSet)}";
+        if (schema.Has(table, S.Status))
+        {
+            where += $" AND NOT ifNull({S.Status} IN ('entered-in-error', 'not-done', 'cancelled', 'revoked', 'stopped'), 0)";
+        }
+        return In(table, where, atLeast > 1 ? $"uniqExact({dateColumn}) >= {L.Int(atLeast)}" : null);
+    }
+
+    /// <summary>A coverage active on the date whose payer classifies (<see cref="PayerTypes.Classify"/>) into one of the types.</summary>
+    private string Coverage(CoverageCriterion c, Period period)
+    {
+        if (!schema.HasTable(S.Coverage) || c.PayerTypes.Count == 0)
+        {
+            return "0";
+        }
+        var at = Day(c.At.Resolve(period));
+        var digits = "123456789".Select(ch => ch.ToString()).Where(ch => PayerTypes.Classify(ch) is { } t && c.PayerTypes.Contains(t)).ToList();
+        var payer = $"{S.PayerType} IN {L.StringTuple(c.PayerTypes)}";
+        if (digits.Count > 0)
+        {
+            payer = $"({payer} OR ({S.PayerType} NOT IN {L.StringTuple(PayerTypes.All)} AND substring({S.PayerType}, 1, 1) IN {L.StringTuple(digits)}))";
+        }
+        return In(S.Coverage, $"ifNull({payer}, 0) AND (isNull({S.PeriodStart}) OR {S.PeriodStart} <= {at}) AND (isNull({S.PeriodEnd}) OR {S.PeriodEnd} >= {at})");
+    }
+
+    /// <summary>An inpatient discharge in the window and a later inpatient admission 1..N days after it: one self-JOIN.</summary>
+    private string Readmission(ReadmissionCriterion r, Period period)
+    {
+        if (!schema.HasTable(S.Encounter))
+        {
+            return "0";
+        }
+        var w = r.DischargedDuring.Resolve(period);
+        var stays = $"FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {S.Start} IS NOT NULL AND ifNull({S.Class} IN ('IMP', 'ACUTE', 'NONAC'), 0)";
+        var admit = $"assumeNotNull({S.Start})";
+        var discharge = $"assumeNotNull(ifNull({S.End}, {S.Start}))";
+        var index = $"SELECT {Key}, {admit} AS a1, {discharge} AS d1 {stays} AND {discharge} >= {Day(w.Start)} AND {discharge} <= {Day(w.End)}";
+        var next = $"SELECT {Key}, {admit} AS a2, {discharge} AS d2 {stays}";
+        // The bitmap engine pairs each stay with those after it in (admit, discharge) order.
+        return $"{Key} IN (SELECT {Key} FROM ({index}) ALL INNER JOIN ({next}) USING ({Key}) " +
+            $"WHERE a2 - d1 >= 1 AND a2 - d1 <= {L.Int(r.WithinDays)} AND (a2 > a1 OR (a2 = a1 AND d2 > d1)))";
+    }
+}
