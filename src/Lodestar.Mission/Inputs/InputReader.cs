@@ -65,7 +65,8 @@ internal static class InputReader
             return rows;
         }
         var schema = Schemas[name];
-        var csv = CsvReader.Open(path);
+        using var text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var csv = new CsvReader(text, path);
         var header = csv.ReadHeader();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)

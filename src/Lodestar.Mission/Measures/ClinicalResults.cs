@@ -22,12 +22,15 @@ internal sealed class ClinicalResults
             throw new UserErrorException($"--clinical {path}: no such file.");
         }
         var results = new ClinicalResults();
-        var csv = CsvReader.Open(path);
+        using var text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var csv = new CsvReader(text, path);
         var header = csv.ReadHeader();
         int Col(string name) => header.ToList().IndexOf(name) is var i and >= 0 ? i
             : throw new UserErrorException(new Diagnostic(path, 1, name, "results.csv has no such column; write it with `lodestar measure`"));
         int id = Col("measure_id"), period = Col("period"), stratifier = Col("stratifier"), stratum = Col("stratum"),
-            rate = Col("rate"), lower = Col("lower"), upper = Col("upper"), eligible = Col("eligible");
+            rate = Col("rate"), lower = Col("lower"), upper = Col("upper");
+        // Older results.csv files have no "eligible" column; the denominator is the closest count they carry.
+        var eligible = header.ToList().IndexOf("eligible") is var e0 and >= 0 ? e0 : Col("denominator");
         foreach (var (record, error, _) in csv.ReadRecords(header.Count))
         {
             if (error is { } e)

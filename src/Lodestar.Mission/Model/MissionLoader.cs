@@ -106,13 +106,13 @@ internal static class MissionLoader
         }
         else if (!MeasureCatalog.IsClinical(id))
         {
-            throw Error(r.Source, Line(m), "measure", $"'{id}' is not a mission measure (see `docs/missions.md`) nor clinical:<measure-id>");
+            throw Error(r.Source, Line(r.Get(m, "measure")), "measure", $"'{id}' is not a mission measure (see `docs/missions.md`) nor clinical:<measure-id>");
         }
         var direction = r.Str(m, "direction") switch
         {
             "higher-is-better" => GoalDirection.HigherIsBetter,
             "lower-is-better" => GoalDirection.LowerIsBetter,
-            var d => throw Error(r.Source, Line(m), "direction", $"'{d}' must be higher-is-better or lower-is-better"),
+            var d => throw Error(r.Source, Line(r.Get(m, "direction")), "direction", $"'{d}' must be higher-is-better or lower-is-better"),
         };
         var baseline = m.Children.ContainsKey("baseline") ? r.Num(m, "baseline") : (double?)null;
         var baselineYear = m.Children.ContainsKey("baseline_year") ? (int)r.Num(m, "baseline_year") : (int?)null;
@@ -155,7 +155,7 @@ internal static class MissionLoader
 
         public string Str(YamlMappingNode map, string key) =>
             Get(map, key) is YamlScalarNode { Value: { Length: > 0 } v } ? v.Trim()
-            : throw Error(source, Line(map), key, "must be a non-empty string");
+            : throw Error(source, Line(Get(map, key)), key, "must be a non-empty string");
 
         public string Id(YamlMappingNode map, string key)
         {
