@@ -61,7 +61,7 @@ public static class ScorecardRun
     {
         var state = Lodestar.Geography.CountyRegistry.Default.GetState(mission.Institution.State);
         var measures = new MissionMeasures(inputs, state, clinical);
-        using var csv = new CsvWriter(File.Create(path));
+        using var csv = CsvFiles.Create(path);
         csv.WriteRow("county_fips", "county", "rucc", "rural", "people_reached", "per_1000");
         foreach (var (county, people, per1000) in measures.ReachByCounty(null))
         {

@@ -102,7 +102,7 @@ internal static class InputReader
         if (rejects.Count > 0 && rejectsDirectory is not null)
         {
             Directory.CreateDirectory(rejectsDirectory);
-            using var writer = new CsvWriter(File.Create(Path.Combine(rejectsDirectory, name)));
+            using var writer = CsvFiles.Create(Path.Combine(rejectsDirectory, name));
             writer.WriteRow("file", "line", "column", "reason", "record");
             foreach (var (e, raw) in rejects)
             {

@@ -68,6 +68,19 @@ public static class MissionSynth
         ];
     }
 
+    /// <summary>
+    /// Shares with the focus group's share multiplied by <paramref name="multiplier"/> and the other groups scaled to
+    /// fill the rest in proportion, so the drawn share is exactly multiplier × share (the planted ratio, unbiased).
+    /// </summary>
+    private static double[] Scale(IReadOnlyList<double> shares, string focus, double multiplier)
+    {
+        var f = Array.IndexOf(Vocabulary.RaceEthnicity, focus);
+        var total = shares.Sum();
+        var focusShare = shares[f] / total;
+        var others = (1 - focusShare * multiplier) / (1 - focusShare);
+        return shares.Select((s, i) => i == f ? s / total * multiplier : s / total * others).ToArray();
+    }
+
     /// <summary>Writes learners.csv, workforce.csv, studies.csv, participants.csv, prevalence.csv, outreach.csv and ground-truth.json.</summary>
     public static void Write(string stateCode, ulong seed, string outputDirectory, int firstYear = 2016, int lastYear = 2025)
     {
@@ -89,16 +102,12 @@ public static class MissionSynth
         var focus = FocusGroup(state.Abbreviation);
         var groupShares = Enum.GetValues<OmbGroup>().Select(state.Share).ToArray();
 
-        string Group(double focusMultiplier)
-        {
-            var w = groupShares.Select((s, i) => Vocabulary.RaceEthnicity[i] == focus ? s * focusMultiplier : s).ToArray();
-            return Vocabulary.RaceEthnicity[rng.Pick(w)];
-        }
+        string Group(double focusMultiplier) => Vocabulary.RaceEthnicity[rng.Pick(Scale(groupShares, focus, focusMultiplier))];
         County PickCounty(County[] pool) => pool[rng.Pick(pool.Select(c => (double)c.Population.Census2020).ToArray())];
         string Sex() => rng.Chance(0.55) ? "female" : "male";
         string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 
-        using (var csv = new CsvWriter(File.Create(Path.Combine(dir, "learners.csv"))))
+        using (var csv = CsvFiles.Create(Path.Combine(dir, "learners.csv")))
         {
             csv.WriteRow(InputReader.Schemas["learners.csv"]);
             var id = 0;
@@ -143,7 +152,7 @@ public static class MissionSynth
             }
         }
 
-        using (var csv = new CsvWriter(File.Create(Path.Combine(dir, "workforce.csv"))))
+        using (var csv = CsvFiles.Create(Path.Combine(dir, "workforce.csv")))
         {
             csv.WriteRow(InputReader.Schemas["workforce.csv"]);
             var id = 0;
@@ -166,7 +175,7 @@ public static class MissionSynth
             var sum = raw.Sum();
             return raw.Select(r => r / sum).ToArray();
         }, StringComparer.Ordinal);
-        using (var csv = new CsvWriter(File.Create(Path.Combine(dir, "prevalence.csv"))))
+        using (var csv = CsvFiles.Create(Path.Combine(dir, "prevalence.csv")))
         {
             csv.WriteRow(InputReader.Schemas["prevalence.csv"]);
             foreach (var c in conditions)
@@ -178,8 +187,8 @@ public static class MissionSynth
             }
         }
 
-        using (var studies = new CsvWriter(File.Create(Path.Combine(dir, "studies.csv"))))
-        using (var participants = new CsvWriter(File.Create(Path.Combine(dir, "participants.csv"))))
+        using (var studies = CsvFiles.Create(Path.Combine(dir, "studies.csv")))
+        using (var participants = CsvFiles.Create(Path.Combine(dir, "participants.csv")))
         {
             studies.WriteRow(InputReader.Schemas["studies.csv"]);
             participants.WriteRow(InputReader.Schemas["participants.csv"]);
@@ -191,7 +200,7 @@ public static class MissionSynth
                 var studyId = $"S{s:D4}";
                 studies.WriteRow(studyId, $"{condition} study {s}", condition, I(start), rng.Chance(0.3) ? "yes" : "no");
                 var n = 40 + rng.Below(160);
-                var weights = prevalence[condition].Select((p, i) => Vocabulary.RaceEthnicity[i] == focus && condition == "diabetes" ? p * 0.6 : p).ToArray();
+                var weights = condition == "diabetes" ? Scale(prevalence[condition], focus, 0.6) : prevalence[condition];
                 for (var k = 0; k < n; k++)
                 {
                     var year = Math.Min(lastYear, start + rng.Below(3));
@@ -201,7 +210,7 @@ public static class MissionSynth
             }
         }
 
-        using (var csv = new CsvWriter(File.Create(Path.Combine(dir, "outreach.csv"))))
+        using (var csv = CsvFiles.Create(Path.Combine(dir, "outreach.csv")))
         {
             csv.WriteRow(InputReader.Schemas["outreach.csv"]);
             var eid = 0;
