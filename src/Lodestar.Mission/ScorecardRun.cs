@@ -4,6 +4,7 @@ using Lodestar.Mission.Inputs;
 using Lodestar.Mission.Measures;
 using Lodestar.Mission.Model;
 using Lodestar.Mission.Scorecards;
+using Lodestar.Mission.Synth;
 
 namespace Lodestar.Mission;
 
@@ -22,8 +23,20 @@ public static class ScorecardRun
         _ => throw new UserErrorException($"no shipped mission model for state '{state}' (MS, NM or MO)"),
     };
 
+    /// <summary>
+    /// For the demo: the shipped model of <paramref name="state"/>'s institution (MS → UMMC, NM → UNM HSC, MO → WashU),
+    /// synthetic non-clinical inputs written to <paramref name="inputsDirectory"/> with <paramref name="seed"/>, and the
+    /// scorecard written to <paramref name="outputDirectory"/>, citing the demo's <paramref name="clinicalResultsCsv"/>.
+    /// </summary>
+    public static ScorecardSummary RunDemo(string state, ulong seed, string inputsDirectory, string? clinicalResultsCsv, string outputDirectory)
+    {
+        var id = ShippedMissionFor(state);
+        MissionSynth.Write(state, seed, inputsDirectory);
+        return Run(id, inputsDirectory, clinicalResultsCsv, outputDirectory);
+    }
+
     /// <summary>Runs a scorecard.</summary>
-    /// <param name="missionFile">A mission YAML (e.g. missions/ummc.yaml).</param>
+    /// <param name="missionFile">A mission YAML (e.g. missions/ummc.yaml), or a shipped model id (ummc, unm-som, unm-hsc, wustl-som).</param>
     /// <param name="inputsDirectory">The non-clinical CSV folder (e.g. written by <see cref="MissionSynth.Write"/>).</param>
     /// <param name="clinicalResultsCsv">results.csv from <c>lodestar measure</c>/<c>demo</c>, or null.</param>
     /// <param name="outputDirectory">Replaced atomically.</param>

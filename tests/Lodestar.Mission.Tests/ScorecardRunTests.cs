@@ -94,4 +94,28 @@ public sealed class ScorecardRunTests : IDisposable
         var truth = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(a, "ground-truth.json")));
         Assert.Equal(MissionSynth.Effects("MS").Count, truth.RootElement.GetProperty("effects").GetArrayLength());
     }
+
+    [Theory]
+    [InlineData("MS", "University of Mississippi Medical Center")]
+    [InlineData("NM", "University of New Mexico Health Sciences Center")]
+    [InlineData("MO", "Washington University School of Medicine")]
+    public void The_demo_call_scores_the_states_institution_from_the_embedded_model(string state, string institution)
+    {
+        var s = ScorecardRun.RunDemo(state, 3, Path.Combine(folder, state + "-in"), null, Path.Combine(folder, state + "-card"));
+        Assert.Equal(institution, s.Institution);
+        Assert.Equal(s.Measures, s.OnTrack + s.AtRisk + s.OffTrack + s.NoData);
+        Assert.True(File.Exists(Path.Combine(folder, state + "-card", "scorecard.html")));
+    }
+
+    [Fact]
+    public void The_embedded_models_equal_the_files_in_missions()
+    {
+        foreach (var id in MissionLoader.ShippedIds)
+        {
+            var file = MissionLoader.Load(Path.Combine(RepoPaths.Root, "missions", id + ".yaml"));
+            var embedded = MissionLoader.LoadShipped(id);
+            Assert.Equal(file.Institution, embedded.Institution);
+            Assert.Equal(file.AllMeasures().Select(m => m.Measure.Key), embedded.AllMeasures().Select(m => m.Measure.Key));
+        }
+    }
 }

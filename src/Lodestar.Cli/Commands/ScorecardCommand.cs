@@ -7,7 +7,7 @@ internal static class ScorecardCommand
 {
     public static Command Create()
     {
-        var mission = new Option<string>("--mission") { Description = "Mission model (YAML), e.g. missions/ummc.yaml; see docs/missions.md.", Required = true };
+        var mission = new Option<string>("--mission") { Description = "Mission model (YAML), e.g. missions/ummc.yaml, or a shipped model id: ummc, unm-som, unm-hsc, wustl-som; see docs/missions.md.", Required = true };
         var inputs = new Option<string>("--inputs") { Description = "Folder of non-clinical CSV inputs (learners, workforce, studies, participants, prevalence, outreach).", Required = true };
         var clinical = new Option<string?>("--clinical") { Description = "results.csv written by `lodestar measure` or `lodestar demo`, for clinical:<id> measures." };
         var output = new Option<string>("--out") { Description = "Output folder (replaced atomically; must be new, empty or written by Lodestar).", Required = true };

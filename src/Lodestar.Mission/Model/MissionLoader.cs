@@ -13,13 +13,30 @@ namespace Lodestar.Mission.Model;
 /// </summary>
 internal static class MissionLoader
 {
+    /// <summary>The ids of the shipped models (missions/*.yaml, embedded).</summary>
+    public static readonly IReadOnlyList<string> ShippedIds = ["ummc", "unm-hsc", "unm-som", "wustl-som"];
+
+    /// <summary>Loads a model file, or a shipped model by id (e.g. "ummc") when no such file exists.</summary>
     public static MissionModel Load(string path)
     {
-        if (!File.Exists(path))
+        if (File.Exists(path))
         {
-            throw new UserErrorException($"--mission {path}: no such file.");
+            return Parse(File.ReadAllText(path), path);
         }
-        return Parse(File.ReadAllText(path), path);
+        if (ShippedIds.Contains(path, StringComparer.Ordinal))
+        {
+            return LoadShipped(path);
+        }
+        throw new UserErrorException($"--mission {path}: no such file (or shipped model: {string.Join(", ", ShippedIds)}).");
+    }
+
+    public static MissionModel LoadShipped(string id)
+    {
+        var name = $"Lodestar.Mission.Missions.{id}.yaml";
+        using var stream = typeof(MissionLoader).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource {name} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), $"missions/{id}.yaml");
     }
 
     public static MissionModel Parse(string text, string source)
