@@ -11,9 +11,12 @@ internal static class CommandCatalog
         yield return IngestCommand.Create();
         yield return MeasureCommand.Create();
         yield return MeasuresCommand.Create();
+        yield return ScorecardCommand.Create();
         yield return VersionCommand.Create();
         yield return StatsCommand.Create();
         yield return SynthCommand.Create();
+        yield return SynthMissionCommand.Create();
+        yield return StateRankCommand.Create();
         yield return ViewCommand.Create();
     }
 }

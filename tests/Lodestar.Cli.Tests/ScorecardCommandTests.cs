@@ -1,0 +1,75 @@
+using Lodestar.Testing;
+
+namespace Lodestar.Cli.Tests;
+
+public sealed class ScorecardCommandTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "lodestar-cli-scorecard", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Synth_mission_then_scorecard_writes_html_json_and_csv()
+    {
+        var inputs = Path.Combine(folder, "ms");
+        var (code, stdout, stderr) = await ExitCodeTests.Run("synth-mission", "--state", "MS", "--seed", "2", "--out", inputs);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("ground-truth.json", stdout, StringComparison.Ordinal);
+        var output = Path.Combine(folder, "card");
+        (code, stdout, stderr) = await ExitCodeTests.Run("scorecard", "--mission", Path.Combine(RepoPaths.Root, "missions", "ummc.yaml"), "--inputs", inputs, "--out", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Scorecard for University of Mississippi Medical Center: 30 measures", stdout, StringComparison.Ordinal);
+        Assert.Contains("4 no data", stdout, StringComparison.Ordinal);  // the four clinical measures, with no --clinical
+        foreach (var file in new[] { "scorecard.html", "scorecard.json", "scorecard.csv", "reach-by-county.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
+        }
+    }
+
+    [Fact]
+    public async Task State_rank_prints_a_row_per_cause()
+    {
+        var (code, stdout, stderr) = await ExitCodeTests.Run("state-rank", "--state", "NM", "--cause", "All causes");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("All causes", stdout, StringComparison.Ordinal);
+        Assert.Contains("754.7", stdout, StringComparison.Ordinal);  // NM 2017 age-adjusted all-cause rate (NCHS)
+        Assert.Contains("of 51", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("scorecard", "--mission", "/no/such/mission.yaml", "--mission")]
+    [InlineData("scorecard", "--inputs", "/no/such/inputs", "--inputs")]
+    [InlineData("scorecard", "--clinical", "/no/such/results.csv", "--clinical")]
+    [InlineData("synth-mission", "--state", "XX", "--state")]
+    [InlineData("state-rank", "--cause", "Boredom", "Boredom")]
+    public async Task User_mistakes_exit_1_with_one_line(string verb, string option, string value, string mentions)
+    {
+        Directory.CreateDirectory(folder);
+        var args = verb switch
+        {
+            "scorecard" => new List<string> { "scorecard", "--mission", Path.Combine(RepoPaths.Root, "missions", "ummc.yaml"), "--inputs", folder, "--out", Path.Combine(folder, "bad") },
+            "synth-mission" => ["synth-mission", "--state", "MS", "--out", Path.Combine(folder, "bad")],
+            _ => ["state-rank", "--state", "NM"],
+        };
+        var at = args.IndexOf(option);
+        if (at >= 0)
+        {
+            args[at + 1] = value;
+        }
+        else
+        {
+            args.AddRange([option, value]);
+        }
+        var (code, _, stderr) = await ExitCodeTests.Run([.. args]);
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains(mentions, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(Directory.Exists(Path.Combine(folder, "bad")));
+    }
+}
