@@ -38,6 +38,24 @@ internal sealed class ClickHouseEvaluator(ClickHouseCluster cluster, CriterionSq
         };
     }
 
+    public EventTally EventsPerPatient(EventCount counted, Period period)
+    {
+        var statement = sql.EventCounts(counted, period) + " FORMAT RowBinary";
+        var perPatient = new int[patientCount];
+        foreach (var shard in cluster.Shards)
+        {
+            var cells = RowBinaryReader.Strings(shard.QueryBytesAsync(statement, QuerySettings).GetAwaiter().GetResult());
+            for (var i = 0; i + 1 < cells.Count; i += 2)
+            {
+                if (patientRows.TryGetValue(cells[i], out var row))
+                {
+                    perPatient[row] += int.Parse(cells[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        return new EventTally(perPatient);
+    }
+
     internal static bool References(Criterion criterion) => criterion switch
     {
         PopulationRef => true,

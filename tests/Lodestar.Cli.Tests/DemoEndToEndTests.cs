@@ -18,6 +18,11 @@ public sealed class DemoEndToEndTests(DemoFixture demo) : IClassFixture<DemoFixt
         var reports = Directory.GetFiles(Path.Combine(demo.Output, "measure-reports"), "*.json");
         Assert.Equal(demo.Summary.Figures.Count, reports.Length);
         Assert.True(reports.Length >= 3);
+        // MS → UMMC's mission scorecard, citing the demo's own clinical results.
+        var card = Assert.IsType<Lodestar.Mission.ScorecardSummary>(demo.Summary.Scorecard);
+        Assert.True(File.Exists(Path.Combine(demo.Output, "scorecard", "scorecard.html")));
+        Assert.True(card.Measures > 0);
+        Assert.True(card.NoData < card.Measures, "every measure of the scorecard lacks data");
     }
 
     [Fact]

@@ -46,7 +46,8 @@ internal static class DemoCommand
 
     internal sealed record DemoOptions(string State, long People, ulong Seed, string Output, int LastYear = 2025);
 
-    internal sealed record DemoSummary(string Output, IReadOnlyList<MeasureFigures> Figures, IReadOnlyList<(string Step, TimeSpan Took)> Steps, long Resources, long Rejected);
+    internal sealed record DemoSummary(string Output, IReadOnlyList<MeasureFigures> Figures, IReadOnlyList<(string Step, TimeSpan Took)> Steps, long Resources, long Rejected,
+        Mission.ScorecardSummary? Scorecard = null);
 
     internal static DemoSummary Run(DemoOptions options, TextWriter log, CancellationToken cancellationToken)
     {
@@ -94,8 +95,18 @@ internal static class DemoCommand
             DateTimeOffset.UtcNow);
         MeasureOutputs.Write(staging.StagingPath, figures, report);
         Step("statistics and reports");
+
+        // The mission scorecard of the state's founding institution, where one ships (MS, NM, MO).
+        Mission.ScorecardSummary? scorecard = null;
+        if (usState.Abbreviation is "MS" or "NM" or "MO")
+        {
+            log.WriteLine("Scoring the mission …");
+            scorecard = Mission.ScorecardRun.RunDemo(usState.Abbreviation, options.Seed, Path.Combine(staging.StagingPath, "mission-inputs"),
+                Path.Combine(staging.StagingPath, MeasureOutputs.Csv), Path.Combine(staging.StagingPath, "scorecard"));
+            Step("mission scorecard");
+        }
         staging.Commit();
-        return new DemoSummary(Path.GetFullPath(options.Output), figures, steps, ingest.Read.Accepted, ingest.Read.Rejected);
+        return new DemoSummary(Path.GetFullPath(options.Output), figures, steps, ingest.Read.Accepted, ingest.Read.Rejected, scorecard);
     }
 
     private static void Print(DemoSummary summary, TextWriter output)
@@ -123,6 +134,11 @@ internal static class DemoCommand
         console.WriteLine($"Results (CSV):   {Path.Combine(summary.Output, MeasureOutputs.Csv)}");
         console.WriteLine($"MeasureReports:  {Path.Combine(summary.Output, MeasureOutputs.MeasureReports)}/");
         console.WriteLine($"Workspace:       {Path.Combine(summary.Output, "workspace")}/ (FHIR input in fhir/)");
+        if (summary.Scorecard is { } card)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Mission scorecard ({card.Institution}): {card.OnTrack} on track, {card.AtRisk} at risk, {card.OffTrack} off track, {card.NoData} no data — {Path.Combine(card.OutputDirectory, "scorecard.html")}"));
+        }
     }
 
     private static string Count(Published p) => p.Shown is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "suppressed";

@@ -252,7 +252,8 @@ public static class MeasureParser
                 "medication" => Checked(a, path, ["value-set", "during"], () => new MedicationCriterion(ValueSet(a, path, required: true)!, Window(a, "during", path))),
                 "coverage" => Checked(a, path, ["payer", "at"], () =>
                 {
-                    var payers = y.StringList(a, "payer", path);
+                    // Names are stored in the shipped coverage view's spelling; friendly aliases ("uninsured") are accepted.
+                    var payers = y.StringList(a, "payer", path).Select(p => PayerTypes.All.Contains(p) ? p : PayerTypes.Classify(p) is { Length: > 1 } c && !char.IsDigit(p[0]) ? c : p).ToList();
                     foreach (var p in payers.Where(p => !PayerTypes.All.Contains(p)))
                     {
                         y.Error(a, path, $"unknown payer '{p}'; {YamlReader.Suggest(p, PayerTypes.All)}");

@@ -11,4 +11,7 @@ public interface ICriterionEvaluator
 {
     /// <summary>The patients (rows of the context's patient table) meeting the criterion; references resolve to <paramref name="populations"/>.</summary>
     PatientSet Evaluate(Criterion criterion, Period period, IReadOnlyDictionary<string, PatientSet> populations);
+
+    /// <summary>Events per patient for a population counted in events (ratio and rate-per-1000 measures).</summary>
+    EventTally EventsPerPatient(EventCount counted, Period period);
 }
