@@ -53,15 +53,15 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
     /// <summary>
     /// Events per patient for an event-counted population, as rows of (patient key, count as text), over one
     /// shard's local tables: the executor runs it on every shard and adds the answers, which are disjoint
-    /// because rows are sharded by patient. Encounters count rows; readmissions count index stays (by
-    /// encounter id) followed by a readmission, as the embedded engine does.
+    /// because rows are sharded by patient. Encounters count rows; readmissions count index stays (each
+    /// numbered within the shard's query) followed by a readmission, as the embedded engine does.
     /// </summary>
     public string EventCounts(EventCount counted, Period period)
     {
         ArgumentNullException.ThrowIfNull(counted);
         if (!schema.HasTable(S.Encounter))
         {
-            return $"SELECT {Key}, '0' FROM {ClickHouseSchema.Local(S.Patient)} WHERE 0";
+            return $"SELECT assumeNotNull({Key}), '0' FROM {ClickHouseSchema.Local(S.Patient)} WHERE 0";
         }
         switch (counted.Event)
         {
@@ -75,15 +75,16 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
                 {
                     where += $" AND ifNull(lower({S.Class}) IN {L.StringTuple(e.Classes.Select(c => c.ToLowerInvariant()))}, 0)";
                 }
-                return $"SELECT {Key}, toString(count()) FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {where} GROUP BY {Key}";
+                // assumeNotNull: the column is Nullable, and RowBinary would put a null flag before each key.
+                return $"SELECT assumeNotNull({Key}), toString(count()) FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {where} GROUP BY {Key}";
             case ReadmissionCriterion r:
                 var w = r.DischargedDuring.Resolve(period);
                 var stays = $"FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {S.Start} IS NOT NULL AND ifNull({S.Class} IN ('IMP', 'ACUTE', 'NONAC'), 0)";
                 var admit = $"assumeNotNull({S.Start})";
                 var discharge = $"assumeNotNull(ifNull({S.End}, {S.Start}))";
-                var index = $"SELECT {Key}, id AS i1, {admit} AS a1, {discharge} AS d1 {stays} AND {discharge} >= {Day(w.Start)} AND {discharge} <= {Day(w.End)}";
+                var index = $"SELECT {Key}, rowNumberInAllBlocks() AS i1, {admit} AS a1, {discharge} AS d1 {stays} AND {discharge} >= {Day(w.Start)} AND {discharge} <= {Day(w.End)}";
                 var next = $"SELECT {Key}, {admit} AS a2, {discharge} AS d2 {stays}";
-                return $"SELECT {Key}, toString(uniqExact(i1)) FROM ({index}) ALL INNER JOIN ({next}) USING ({Key}) " +
+                return $"SELECT assumeNotNull({Key}), toString(uniqExact(i1)) FROM ({index}) ALL INNER JOIN ({next}) USING ({Key}) " +
                     $"WHERE a2 - d1 >= 1 AND a2 - d1 <= {L.Int(r.WithinDays)} AND (a2 > a1 OR (a2 = a1 AND d2 > d1)) GROUP BY {Key}";
             default:
                 throw new NotSupportedException(

@@ -117,12 +117,19 @@ public sealed class PlantedEffectTests : IClassFixture<PlantedEffectTests.Run>
     [Fact]
     public void Comparisons_with_nothing_planted_are_flagged_no_more_often_than_five_percent_allows()
     {
-        // Nothing is planted by sex or age band, and these outcomes share one baseline for everyone, so each
-        // comparison below is a null comparison; at p < 0.05 about 5% are flagged by chance. Stratifiers that
-        // carry a planted effect by correlation (race, county, rurality, payer) are left out.
+        // Nothing is planted by sex or age band, and the outcomes of these measures share one baseline for
+        // everyone in the generator (src/Lodestar.Synth/README.md), so each comparison below is a null
+        // comparison; at p < 0.05 about 5% are flagged by chance. Stratifiers that carry a planted effect by
+        // correlation (race, county, rurality, payer) are left out, and so are utilisation measures, whose
+        // rates the generator makes depend on age on purpose.
+        string[] sharedBaseline =
+        [
+            "cms165-controlling-high-blood-pressure", "cms122-diabetes-hba1c-poor-control",
+            "cms125-breast-cancer-screening", "cms130-colorectal-cancer-screening", "cms124-cervical-cancer-screening",
+        ];
         var flagged = 0;
         var tested = 0;
-        foreach (var figures in run.Summary.Figures)
+        foreach (var figures in run.Summary.Figures.Where(f => sharedBaseline.Contains(f.Measure.Id)))
         {
             foreach (var stratifier in figures.Stratifiers.Where(s => s.Id is "sex" or "age"))
             {
