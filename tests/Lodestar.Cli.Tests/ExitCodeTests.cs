@@ -29,4 +29,23 @@ public sealed class ExitCodeTests
             Assert.Contains("Usage:", output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task The_demo_prints_where_its_files_are_after_the_swap_not_the_staging_folder()
+    {
+        var root = Directory.CreateTempSubdirectory("lodestar-demo-paths-").FullName;
+        try
+        {
+            var output = Path.Combine(root, "out");
+            var (code, stdout, stderr) = await Run("demo", "--people", "400", "--out", output);
+            Assert.True(code == 0, stderr);
+            Assert.DoesNotContain("staging", stdout, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine(output, "scorecard", "scorecard.html"), stdout.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(output, "scorecard", "scorecard.html")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -137,7 +137,7 @@ internal static class DemoCommand
         if (summary.Scorecard is { } card)
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Mission scorecard ({card.Institution}): {card.OnTrack} on track, {card.AtRisk} at risk, {card.OffTrack} off track, {card.NoData} no data — {Path.Combine(card.OutputDirectory, "scorecard.html")}"));
+                $"Mission scorecard ({card.Institution}): {card.OnTrack} on track, {card.AtRisk} at risk, {card.OffTrack} off track, {card.NoData} no data — {Path.Combine(summary.Output, "scorecard", "scorecard.html")}"));
         }
     }
 
