@@ -66,26 +66,10 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         switch (counted.Event)
         {
             case EncounterCriterion e:
-                var where = Between(S.Start, e.During.Resolve(period));
-                if (e.ValueSet is not null)
-                {
-                    where += " AND " + Codes(S.Encounter, e.ValueSet);
-                }
-                if (e.Classes.Count > 0)
-                {
-                    where += $" AND ifNull(lower({S.Class}) IN {L.StringTuple(e.Classes.Select(c => c.ToLowerInvariant()))}, 0)";
-                }
                 // assumeNotNull: the column is Nullable, and RowBinary would put a null flag before each key.
-                return $"SELECT assumeNotNull({Key}), toString(count()) FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {where} GROUP BY {Key}";
+                return $"SELECT assumeNotNull({Key}), toString(count()) FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {EncounterRows(e, period)} GROUP BY {Key}";
             case ReadmissionCriterion r:
-                var w = r.DischargedDuring.Resolve(period);
-                var stays = $"FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {S.Start} IS NOT NULL AND ifNull({S.Class} IN ('IMP', 'ACUTE', 'NONAC'), 0)";
-                var admit = $"assumeNotNull({S.Start})";
-                var discharge = $"assumeNotNull(ifNull({S.End}, {S.Start}))";
-                var index = $"SELECT {Key}, rowNumberInAllBlocks() AS i1, {admit} AS a1, {discharge} AS d1 {stays} AND {discharge} >= {Day(w.Start)} AND {discharge} <= {Day(w.End)}";
-                var next = $"SELECT {Key}, {admit} AS a2, {discharge} AS d2 {stays}";
-                return $"SELECT assumeNotNull({Key}), toString(uniqExact(i1)) FROM ({index}) ALL INNER JOIN ({next}) USING ({Key}) " +
-                    $"WHERE a2 - d1 >= 1 AND a2 - d1 <= {L.Int(r.WithinDays)} AND (a2 > a1 OR (a2 = a1 AND d2 > d1)) GROUP BY {Key}";
+                return $"SELECT assumeNotNull({Key}), toString(uniqExact(i1)) {ReadmissionPairs(r, period)} GROUP BY {Key}";
             default:
                 throw new NotSupportedException(
                     $"counting {counted.Event.GetType().Name} events has no ClickHouse translation yet; run this measure with --engine embedded");
@@ -152,6 +136,12 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         {
             return "0";
         }
+        return In(S.Encounter, EncounterRows(e, period), e.AtLeast > 1 ? $"count() >= {L.Int(e.AtLeast)}" : null);
+    }
+
+    /// <summary>The encounter rows a criterion counts: started in the window, of its types and classes.</summary>
+    private string EncounterRows(EncounterCriterion e, Period period)
+    {
         var where = Between(S.Start, e.During.Resolve(period));
         if (e.ValueSet is not null)
         {
@@ -161,7 +151,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         {
             where += $" AND ifNull(lower({S.Class}) IN {L.StringTuple(e.Classes.Select(c => c.ToLowerInvariant()))}, 0)";
         }
-        return In(S.Encounter, where, e.AtLeast > 1 ? $"count() >= {L.Int(e.AtLeast)}" : null);
+        return where;
     }
 
     private string Observation(ObservationCriterion o, Period period)
@@ -273,14 +263,23 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         {
             return "0";
         }
+        return $"{Key} IN (SELECT {Key} {ReadmissionPairs(r, period)})";
+    }
+
+    /// <summary>
+    /// FROM … WHERE over (index stay, later stay) pairs of one patient: index discharged in the window,
+    /// the later stay admitted 1..N days after. The bitmap engine pairs each stay with those after it in
+    /// (admit, discharge) order. Index stays are numbered (i1) so that events can count them once each.
+    /// </summary>
+    private string ReadmissionPairs(ReadmissionCriterion r, Period period)
+    {
         var w = r.DischargedDuring.Resolve(period);
         var stays = $"FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {S.Start} IS NOT NULL AND ifNull({S.Class} IN ('IMP', 'ACUTE', 'NONAC'), 0)";
         var admit = $"assumeNotNull({S.Start})";
         var discharge = $"assumeNotNull(ifNull({S.End}, {S.Start}))";
-        var index = $"SELECT {Key}, {admit} AS a1, {discharge} AS d1 {stays} AND {discharge} >= {Day(w.Start)} AND {discharge} <= {Day(w.End)}";
+        var index = $"SELECT {Key}, rowNumberInAllBlocks() AS i1, {admit} AS a1, {discharge} AS d1 {stays} AND {discharge} >= {Day(w.Start)} AND {discharge} <= {Day(w.End)}";
         var next = $"SELECT {Key}, {admit} AS a2, {discharge} AS d2 {stays}";
-        // The bitmap engine pairs each stay with those after it in (admit, discharge) order.
-        return $"{Key} IN (SELECT {Key} FROM ({index}) ALL INNER JOIN ({next}) USING ({Key}) " +
-            $"WHERE a2 - d1 >= 1 AND a2 - d1 <= {L.Int(r.WithinDays)} AND (a2 > a1 OR (a2 = a1 AND d2 > d1)))";
+        return $"FROM ({index}) ALL INNER JOIN ({next}) USING ({Key}) " +
+            $"WHERE a2 - d1 >= 1 AND a2 - d1 <= {L.Int(r.WithinDays)} AND (a2 > a1 OR (a2 = a1 AND d2 > d1))";
     }
 }
