@@ -58,11 +58,6 @@ public sealed class StringListColumn : Column
     public bool[] Match(Func<string, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var result = new bool[Dictionary.Length];
-        for (var i = 0; i < Dictionary.Length; i++)
-        {
-            result[i] = predicate(Dictionary[i]);
-        }
-        return result;
+        return Array.ConvertAll(Dictionary, predicate.Invoke);
     }
 }
