@@ -15,7 +15,78 @@ public static class DirectStandardisation
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(standard);
-        options ??= new DsrOptions();
+        return Core(events, population, standard, options ?? new DsrOptions(), null);
+    }
+
+    /// <summary>
+    /// Dobson DSR when one person can have several events (PHEindicatormethods calculate_dsr with
+    /// <c>independent_events = FALSE</c>): the rate counts every event, but the variance is Σ_f f²·V_f, where V_f is the
+    /// Dobson variance of the persons who had exactly f events, and the Byar step uses the total event count.
+    /// </summary>
+    /// <param name="frequencies">The distinct events-per-person values f (each ≥ 1).</param>
+    /// <param name="persons">persons[j][i]: people in band i with exactly frequencies[j] events.</param>
+    /// <param name="population">Population per band.</param>
+    /// <param name="standard">Standard-population weight per band.</param>
+    /// <param name="options">Method must be <see cref="DsrMethod.Dobson"/>: the adjustment is defined for it alone.</param>
+    public static DsrResult RateNonIndependent(IReadOnlyList<int> frequencies, IReadOnlyList<IReadOnlyList<long>> persons,
+        IReadOnlyList<double> population, IReadOnlyList<double> standard, DsrOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(frequencies);
+        ArgumentNullException.ThrowIfNull(persons);
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(standard);
+        options ??= new DsrOptions { Method = DsrMethod.Dobson };
+        if (options.Method != DsrMethod.Dobson)
+        {
+            throw new ArgumentException("The non-independent-events adjustment is defined for the Dobson method only.", nameof(options));
+        }
+        if (frequencies.Count != persons.Count || frequencies.Count == 0)
+        {
+            throw new ArgumentException("persons needs one row per event frequency, and at least one frequency.", nameof(persons));
+        }
+        var k = population.Count;
+        var events = new long[k];
+        for (var j = 0; j < frequencies.Count; j++)
+        {
+            var f = frequencies[j];
+            if (f < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(frequencies), $"Event frequency {f}: each person counted has at least one event.");
+            }
+            if (persons[j].Count != k)
+            {
+                throw new ArgumentException($"Frequency {f}: needs one person count per band.", nameof(persons));
+            }
+            for (var i = 0; i < k; i++)
+            {
+                if (persons[j][i] < 0)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(persons), $"Frequency {f}, band {i}: person counts must be >= 0.");
+                }
+                events[i] += f * persons[j][i];
+            }
+        }
+        return Core(events, population, standard, options, w =>
+        {
+            // Σ_f f² Σ_i wᵢ² x_{f,i}: each frequency's persons are a Poisson count, and a person with f events adds f to the rate.
+            var variance = 0.0;
+            for (var j = 0; j < frequencies.Count; j++)
+            {
+                var part = 0.0;
+                for (var i = 0; i < k; i++)
+                {
+                    part += w[i] * w[i] * persons[j][i];
+                }
+                variance += (double)frequencies[j] * frequencies[j] * part;
+            }
+            return variance;
+        });
+    }
+
+    /// <param name="variance">Null for the Poisson variance Σ wᵢ² xᵢ; otherwise computes it from the rate-scale band weights.</param>
+    private static DsrResult Core(IReadOnlyList<long> events, IReadOnlyList<double> population, IReadOnlyList<double> standard, DsrOptions options,
+        Func<double[], double>? variance)
+    {
         var k = events.Count;
         if (population.Count != k || standard.Count != k || k == 0)
         {
@@ -48,17 +119,18 @@ public static class DirectStandardisation
         }
 
         // Per-band weights on the rate scale: w_k = (S_k/ΣS)/n_k (Fay & Feuer's notation).
-        double rate = 0, variance = 0, maxW = 0, meanW = 0, meanW2 = 0;
+        double rate = 0, poisson = 0, maxW = 0, meanW = 0, meanW2 = 0;
         var used = 0;
+        var weights = new double[k];
         for (var i = 0; i < k; i++)
         {
             if (standard[i] == 0)
             {
                 continue;
             }
-            var w = standard[i] / weightSum / population[i];
+            var w = weights[i] = standard[i] / weightSum / population[i];
             rate += w * events[i];
-            variance += w * w * events[i];
+            poisson += w * w * events[i];
             maxW = Math.Max(maxW, w);
             meanW += w;
             meanW2 += w * w;
@@ -66,6 +138,7 @@ public static class DirectStandardisation
         }
         meanW /= used;
         meanW2 /= used;
+        var v = variance?.Invoke(weights) ?? poisson;
         var m = options.Multiplier;
         var minimum = options.MinimumEvents ?? (method == DsrMethod.Dobson ? 10 : 0);
         if (total < minimum)
@@ -73,19 +146,23 @@ public static class DirectStandardisation
             return new DsrResult(null, null, null, total, people, null, method, $"blanked: total count {total} < {minimum}");
         }
         var note = total < options.UnreliableBelow ? $"unreliable: fewer than {options.UnreliableBelow} events (NCHS)" : "";
-        var se = Math.Sqrt(variance);
+        if (variance is not null)
+        {
+            note = Join(note, "confidence adjusted for non-independent events");
+        }
+        var se = Math.Sqrt(v);
         double? lower, upper;
         switch (method)
         {
             case DsrMethod.Dobson:
-                (lower, upper) = Dobson(rate, variance, total, options.Confidence);
+                (lower, upper) = Dobson(rate, v, total, options.Confidence);
                 break;
             case DsrMethod.Nchs when total >= 100:
                 lower = Math.Max(0, rate - z * se);
                 upper = rate + z * se;
                 break;
             default:
-                (lower, upper) = Gamma(rate, variance, method == DsrMethod.Tiwari ? meanW : maxW,
+                (lower, upper) = Gamma(rate, v, method == DsrMethod.Tiwari ? meanW : maxW,
                     method == DsrMethod.Tiwari ? meanW2 : maxW * maxW, options.Confidence);
                 break;
         }

@@ -40,6 +40,90 @@ public sealed class DirectStandardisationTests
         Assert.Contains("< 10", r.Note, StringComparison.Ordinal);
     }
 
+    // PHEindicatormethods v2.1.0 testdata_DSR_ISR.xlsx, sheet testdata_nonindepe: persons per band with exactly 1, 2, 3
+    // and 4 events (columns f1–f4; blank cells read as 0), same band populations as above. Expected: sheet
+    // testresults_DSR rows testdata_nonind_* (calculate_dsr, independent_events = FALSE, ESP2013, per 100,000).
+    public static TheoryData<string, double, double, double, double> NonIndependentCases => new()
+    {
+        // area, confidence, value, lower, upper
+        { "big", 0.95, 10430.24799147, 9532.9497786200009, 11373.074832980001 },
+        { "big", 0.998, 10430.24799147, 9036.2563135700002, 11929.24980749 },
+        { "dummy", 0.95, 10430.24799147, 9512.2988375200002, 11394.77359633 },
+        { "dummy", 0.998, 10430.24799147, 9004.1741812100008, 11963.748704039999 },
+        { "small", 0.95, 1082.9541984099999, 817.68609755, 1393.5588492700001 },   // 89 events
+        { "small", 0.998, 1082.9541984099999, 684.16751792000002, 1585.4964559299999 },
+    };
+
+    private static long[][] NonIndependentPersons(string area) => area switch
+    {
+        "big" =>
+        [
+            [75, 16, 11, 12, 8, 18, 26, 18, 18, 21, 21, 23, 23, 39, 25, 40, 46, 49, 56],
+            [16, 3, 2, 3, 0, 3, 6, 3, 4, 4, 4, 4, 6, 8, 5, 9, 9, 10, 11],
+            [4, 1, 1, 1, 0, 1, 2, 1, 1, 1, 1, 1, 2, 2, 1, 2, 2, 3, 3],
+            [2, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1],
+        ],
+        "dummy" =>
+        [
+            [80, 15, 10, 17, 12, 25, 30, 20, 19, 23, 19, 30, 19, 25, 15, 20, 30, 29, 22],
+            [10, 5, 1, 2, 0, 1, 9, 2, 5, 3, 5, 2, 7, 14, 10, 18, 16, 19, 21],
+            [9, 0, 2, 0, 0, 0, 0, 1, 0, 1, 1, 0, 4, 4, 1, 4, 4, 5, 9],
+        ],
+        _ =>
+        [
+            [7, 4, 3, 0, 3, 4, 5, 2, 2, 3, 4, 5, 3, 5, 5, 3, 5, 5, 4],
+            [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            [1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0],
+        ],
+    };
+
+    // The workbook rounds these rows to 8 decimal places (9532.94977862); 1e-11 relative is inside that rounding.
+    [Theory]
+    [MemberData(nameof(NonIndependentCases))]
+    public void Non_independent_events_match_PHEindicatormethods_test_results(string area, double confidence, double value, double lower, double upper)
+    {
+        var persons = NonIndependentPersons(area);
+        var frequencies = Enumerable.Range(1, persons.Length).ToArray();
+        var options = new DsrOptions { Confidence = confidence, Method = DsrMethod.Dobson };
+        var r = DirectStandardisation.RateNonIndependent(frequencies, persons, Population, Esp2013, options);
+        Tolerance.Relative(value, r.Value!.Value, 1e-11);
+        Tolerance.Relative(lower, r.Lower!.Value, 1e-11);
+        Tolerance.Relative(upper, r.Upper!.Value, 1e-11);
+        Assert.Contains("non-independent", r.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Non_independent_rate_equals_the_rate_of_all_events_and_widens_the_interval()
+    {
+        var persons = NonIndependentPersons("big");
+        var r = DirectStandardisation.RateNonIndependent([1, 2, 3, 4], persons, Population, Esp2013, new DsrOptions { Method = DsrMethod.Dobson });
+        var independent = DirectStandardisation.Rate(Big, Population, Esp2013, new DsrOptions { Method = DsrMethod.Dobson });
+        Assert.Equal(895, r.Events);
+        Tolerance.Relative(independent.Value!.Value, r.Value!.Value);
+        Assert.True(r.Lower < independent.Lower && r.Upper > independent.Upper);
+    }
+
+    [Fact]
+    public void Non_independent_events_with_one_event_each_are_the_independent_case()
+    {
+        var r = DirectStandardisation.RateNonIndependent([1], [Big], Population, Esp2013, new DsrOptions { Method = DsrMethod.Dobson });
+        var independent = DirectStandardisation.Rate(Big, Population, Esp2013, new DsrOptions { Method = DsrMethod.Dobson });
+        Tolerance.Relative(independent.Lower!.Value, r.Lower!.Value);
+        Tolerance.Relative(independent.Upper!.Value, r.Upper!.Value);
+    }
+
+    [Fact]
+    public void Non_independent_events_blank_below_ten_events_and_refuse_other_methods()
+    {
+        // testdata_nonind_tiny: 9 events (one person with 2, one with 3) → "dsr NA for total count < 10".
+        long[][] tiny = [[0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]];
+        var r = DirectStandardisation.RateNonIndependent([1, 2, 3], tiny, Population, Esp2013, new DsrOptions { Method = DsrMethod.Dobson });
+        Assert.Null(r.Value);
+        Assert.Equal(9, r.Events);
+        Assert.Throws<ArgumentException>(() => DirectStandardisation.RateNonIndependent([1], [Big], Population, Esp2013, new DsrOptions { Method = DsrMethod.FayFeuer }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DirectStandardisation.RateNonIndependent([0], [Big], Population, Esp2013, new DsrOptions { Method = DsrMethod.Dobson }));
+    }
+
     // SEER*Stat tutorial "Calculating Age-adjusted Rates", step 3 (seer.cancer.gov/seerstat/tutorials/aarates/step3.html):
     // SEER 9, Nov 2006 submission, 19 age groups, 2000 US standard → 400.3 per 100,000 (published to 1 decimal).
     [Fact]
