@@ -132,6 +132,54 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Dsr_non_independent_matches_PHE_and_implies_Dobson()
+    {
+        // PHEindicatormethods testdata_DSR_ISR.xlsx, sheet testdata_nonindepe, area testdata_nonind_big (persons with 1–4
+        // events per band); expected testresults_DSR: 10430.24799147 (9532.94977862, 11373.07483298) per 100,000.
+        string[] bands = ["0-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89", "90+"];
+        int[] esp = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000];
+        int[] pop = [636, 558, 609, 543, 384, 594, 669, 843, 660, 576, 606, 522, 426, 273, 300, 288, 153, 123, 207];
+        int[][] persons =
+        [
+            [75, 16, 11, 12, 8, 18, 26, 18, 18, 21, 21, 23, 23, 39, 25, 40, 46, 49, 56],
+            [16, 3, 2, 3, 0, 3, 6, 3, 4, 4, 4, 4, 6, 8, 5, 9, 9, 10, 11],
+            [4, 1, 1, 1, 0, 1, 2, 1, 1, 1, 1, 1, 2, 2, 1, 2, 2, 3, 3],
+            [2, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1],
+        ];
+        var standard = Write("esp2013.csv", "age_band,weight\n" + string.Concat(bands.Select((b, i) => $"{b},{esp[i]}\n")));
+        var csv = "group,age_band,events_per_person,persons,population\n" + string.Concat(
+            from f in Enumerable.Range(0, 4) from i in Enumerable.Range(0, bands.Length) where persons[f][i] > 0
+            select $"big,{bands[i]},{f + 1},{persons[f][i]},{pop[i]}\n");
+        var rows = await RunOk("stats", "dsr", "--input", Write("n.csv", csv), "--out", Path.Combine(dir, "n-out.csv"), "--standard", standard, "--non-independent");
+        Near(10430.24799147, rows[0]["value"], 1e-11);
+        Near(9532.94977862, rows[0]["lower"], 1e-11);
+        Near(11373.07483298, rows[0]["upper"], 1e-11);
+        Assert.Equal("895", rows[0]["events"]);
+        Assert.Equal("dobson-non-independent", rows[0]["method"]);
+    }
+
+    [Theory]
+    [InlineData("group,age_band,events_per_person,persons,population\nA,85+,1,3,100\nA,85+,2,1,90\n", ":3: population: population 90 differs from 100")]
+    [InlineData("group,age_band,events_per_person,persons,population\nA,85+,1,3,100\nA,85+,1,1,100\n", ":3: events_per_person: events per person 1 appears twice")]
+    [InlineData("group,age_band,events_per_person,persons,population\nA,85+,0,3,100\n", ":2: events_per_person: events per person must be a whole number from 1")]
+    [InlineData("group,age_band,events,population\nA,85+,3,100\n", "events_per_person: missing column")]
+    public async Task Dsr_non_independent_input_errors_name_the_row(string csv, string message)
+    {
+        var (code, _, err) = await ExitCodeTests.Run("stats", "dsr", "--input", Write("bad.csv", csv), "--out", Path.Combine(dir, "never.csv"), "--non-independent");
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dsr_non_independent_refuses_a_method_other_than_Dobson()
+    {
+        var input = Write("n.csv", "group,age_band,events_per_person,persons,population\nA,85+,1,3,100\n");
+        var (code, _, err) = await ExitCodeTests.Run("stats", "dsr", "--input", input, "--out", Path.Combine(dir, "o.csv"), "--non-independent", "--method", "gamma");
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains("--non-independent: the adjustment is defined for --method dobson only", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dsr_suppresses_groups_with_few_events_and_their_complement()
     {
         var csv = "group,age_band,events,population\nA,Under 1,3,1000\nA,85+,2,900\nB,Under 1,40,1000\nB,85+,30,900\nC,Under 1,400,9000\nC,85+,300,9000\n";

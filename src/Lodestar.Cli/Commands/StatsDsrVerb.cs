@@ -26,16 +26,31 @@ internal static class StatsDsrVerb
         var minEvents = new Option<long?>("--min-events") { Description = "Blank rates from fewer events (default: 10 for dobson, none otherwise)." };
         var suppress = StatsOptions.SuppressBelow();
         var reference = new Option<string?>("--reference") { Description = "indirect only: the group whose age-specific rates are the reference (default: all groups pooled)." };
+        var nonIndependent = new Option<bool>("--non-independent")
+        {
+            Description = "People can have several events (PHE calculate_dsr independent_events = FALSE): input columns " +
+                "group,age_band,events_per_person,persons,population, one row per band and events-per-person value; Dobson only.",
+        };
         var command = new Command("dsr",
             "Directly age-standardised rates to the 2000 US standard (or your own) with Fay–Feuer, Tiwari, Dobson or NCHS intervals; " +
             "or indirectly standardised ratios (SMR) with exact/Byar limits. Input columns: group,age_band,events,population.\n\n" +
             "Example:\n  lodestar stats dsr --input docs/examples/stats/dsr.csv --out dsr-out.csv --standard us2000-19")
         {
-            input, output, confidence, per, method, standard, minEvents, reference, suppress,
+            input, output, confidence, per, method, standard, minEvents, reference, suppress, nonIndependent,
         };
         command.SetAction(parse =>
         {
             var m = parse.GetValue(method)!.ToLowerInvariant();
+            var clustered = parse.GetValue(nonIndependent);
+            if (clustered)
+            {
+                // The adjustment is PHE's, defined for Dobson alone: imply it unless another method was asked for.
+                m = parse.GetResult(method) is { Implicit: false } ? m : "dobson";
+                if (m != "dobson")
+                {
+                    throw new UserErrorException($"--non-independent: the adjustment is defined for --method dobson only (got '{m}')");
+                }
+            }
             var c = StatsOptions.ParseConfidence(parse.GetValue(confidence)!);
             var multiplier = StatsOptions.ParsePer(parse.GetValue(per), 100_000);
             var table = StatsTable.Read(parse.GetValue(input)!);
@@ -46,13 +61,14 @@ internal static class StatsDsrVerb
             }
             var result = m == "indirect"
                 ? Indirect(table, c, multiplier, parse.GetValue(reference), threshold)
-                : Direct(table, c, multiplier, m, parse.GetValue(standard)!, parse.GetValue(minEvents), threshold);
+                : Direct(table, c, multiplier, m, parse.GetValue(standard)!, parse.GetValue(minEvents), threshold, clustered);
             return StatsCommand.Finish(parse, result, parse.GetValue(output)!, "groups");
         });
         return command;
     }
 
-    private static StatsOutput Direct(StatsTable table, double confidence, double multiplier, string methodName, string standardName, long? minEvents, int suppressBelow)
+    private static StatsOutput Direct(StatsTable table, double confidence, double multiplier, string methodName, string standardName, long? minEvents, int suppressBelow,
+        bool nonIndependent)
     {
         var method = methodName switch
         {
@@ -69,7 +85,8 @@ internal static class StatsDsrVerb
             _ when File.Exists(standardName) => ReadStandard(standardName),
             _ => throw new UserErrorException($"--standard: '{standardName}' is not us2000-11, us2000-19 or an existing CSV file"),
         };
-        var groups = ReadBands(table, standard);
+        var groups = ReadBands(table, standard, nonIndependent);
+        var methodLabel = nonIndependent ? "dobson-non-independent" : StatsOptions.Name(method);
         var options = new DsrOptions { Confidence = confidence, Multiplier = multiplier, Method = method, MinimumEvents = minEvents };
         var output = new StatsOutput(["group", "events", "population", "bands", "value", "lower", "upper", "se", "crude_rate", "method", "standard", "confidence", "multiplier", "suppressed", "note"]);
         var suppression = Suppress(groups, suppressBelow);
@@ -79,22 +96,32 @@ internal static class StatsDsrVerb
             var reason = suppression?.Cells[index++] ?? SuppressionReason.None;
             if (reason != SuppressionReason.None)
             {
-                output.Add(group, null, bands.Sum(b => b.Population), (long)bands.Count, null, null, null, null, null, StatsOptions.Name(method), standard.Name,
+                output.Add(group, null, bands.Sum(b => b.Population), (long)bands.Count, null, null, null, null, null, methodLabel, standard.Name,
                     confidence, multiplier, StatsOptions.Name(reason), $"events below {suppressBelow} or needed to protect a group that is");
                 continue;
             }
             var events = bands.Select(b => b.Events).ToArray();
             var population = bands.Select(b => b.Population).ToArray();
             var weights = bands.Select(b => standard.Bands[b.Band].Weight).ToArray();
-            var r = DirectStandardisation.Rate(events, population, weights, options);
+            var r = nonIndependent ? NonIndependent(bands, population, weights, options) : DirectStandardisation.Rate(events, population, weights, options);
             double? crude = r.Population > 0 ? r.Events / r.Population * multiplier : null;
             var note = bands.Count < standard.Bands.Count
                 ? Join(r.Note, $"{bands.Count} of {standard.Bands.Count} bands; weights re-normalised over those present")
                 : r.Note;
             output.Add(group, r.Events, r.Population, (long)bands.Count, r.Value, r.Lower, r.Upper, r.StandardError, crude,
-                StatsOptions.Name(r.Method), standard.Name, confidence, multiplier, "", note);
+                methodLabel, standard.Name, confidence, multiplier, "", note);
         }
         return output;
+    }
+
+    /// <summary>Persons by events-per-person value, one row per value seen in the group (absent cells are 0 persons).</summary>
+    private static DsrResult NonIndependent(List<BandRow> bands, double[] population, double[] weights, DsrOptions options)
+    {
+        var frequencies = bands.SelectMany(b => b.Persons!.Keys).Distinct().Order().ToArray();
+        var persons = frequencies.Select(f => (IReadOnlyList<long>)bands.Select(b => b.Persons!.GetValueOrDefault(f)).ToArray()).ToArray();
+        return frequencies.Length == 0
+            ? DirectStandardisation.Rate(new long[bands.Count], population, weights, options)
+            : DirectStandardisation.RateNonIndependent(frequencies, persons, population, weights, options);
     }
 
     private static StatsOutput Indirect(StatsTable table, double confidence, double multiplier, string? referenceGroup, int suppressBelow)
@@ -134,7 +161,7 @@ internal static class StatsDsrVerb
                 continue;
             }
             var missing = bands.FirstOrDefault(b => !(refPeople.GetValueOrDefault(b.Label) > 0));
-            if (missing.Label is not null)
+            if (missing is not null)
             {
                 output.Add(group, observed, null, null, null, null, null, null, null, "", referenceName, confidence, multiplier, "",
                     $"not estimable: the reference has no population in age band {missing.Label}");
@@ -168,11 +195,16 @@ internal static class StatsDsrVerb
         return SmallCellSuppression.Apply(totals, totals.Sum(), threshold);
     }
 
-    private readonly record struct BandRow(string Label, int Band, long Events, double Population);
+    /// <summary>One age band of one group; <paramref name="Persons"/> (events per person → persons) only with --non-independent.</summary>
+    private sealed record BandRow(string Label, int Band, long Events, double Population, Dictionary<int, long>? Persons = null);
 
     /// <summary>Rows grouped by group in order of first appearance; with a standard, labels must be its bands.</summary>
-    private static Dictionary<string, List<BandRow>> ReadBands(StatsTable table, StandardPopulation? standard)
+    private static Dictionary<string, List<BandRow>> ReadBands(StatsTable table, StandardPopulation? standard, bool nonIndependent = false)
     {
+        if (nonIndependent)
+        {
+            return ReadPersonBands(table, standard!);
+        }
         var g = table.Column("group");
         var a = table.Column("age_band");
         var x = table.Column("events");
@@ -202,6 +234,57 @@ internal static class StatsDsrVerb
                 throw table.Error(row, a, $"age band '{label}' appears twice for group '{group}'");
             }
             list.Add(new BandRow(standard is null ? label : standard.Bands[band].Label, band, events, population));
+        }
+        return groups;
+    }
+
+    /// <summary>
+    /// --non-independent input: one row per group, band and events-per-person value f, giving the persons with exactly f
+    /// events. A band's population repeats on each of its rows and must agree (as PHE checks); events = Σ f·persons.
+    /// </summary>
+    private static Dictionary<string, List<BandRow>> ReadPersonBands(StatsTable table, StandardPopulation standard)
+    {
+        var g = table.Column("group");
+        var a = table.Column("age_band");
+        var f = table.Column("events_per_person");
+        var x = table.Column("persons");
+        var n = table.Column("population");
+        var groups = new Dictionary<string, List<BandRow>>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var group = table.Text(row, g);
+            var label = table.Text(row, a);
+            var band = standard.IndexOf(label);
+            if (band < 0)
+            {
+                throw table.Error(row, a, $"unknown age band '{label}' for standard {standard.Name} (expected one of: {string.Join(", ", standard.Bands.Select(s => s.Label))})");
+            }
+            var frequency = table.Count(row, f);
+            if (frequency is < 1 or > int.MaxValue)
+            {
+                throw table.Error(row, f, $"events per person must be a whole number from 1 (got {frequency})");
+            }
+            var persons = table.Count(row, x);
+            var population = table.Amount(row, n);
+            if (!groups.TryGetValue(group, out var list))
+            {
+                groups[group] = list = [];
+            }
+            var existing = list.Find(b => b.Band == band);
+            if (existing is null)
+            {
+                list.Add(existing = new BandRow(standard.Bands[band].Label, band, 0, population, []));
+            }
+            else if (existing.Population != population)
+            {
+                throw table.Error(row, n, $"population {population.ToString(System.Globalization.CultureInfo.InvariantCulture)} differs from " +
+                    $"{existing.Population.ToString(System.Globalization.CultureInfo.InvariantCulture)} on an earlier row of group '{group}', band '{existing.Label}'");
+            }
+            if (!existing.Persons!.TryAdd((int)frequency, persons))
+            {
+                throw table.Error(row, f, $"events per person {frequency} appears twice for group '{group}', band '{existing.Label}'");
+            }
+            list[list.IndexOf(existing)] = existing with { Events = checked(existing.Events + frequency * persons) };
         }
         return groups;
     }
