@@ -284,6 +284,69 @@ public sealed class StatsCommandTests : IDisposable
         Assert.Equal("", rows["C"]["apc"]);
     }
 
+    [Fact]
+    public async Task Two_confidence_levels_give_one_pair_of_limit_columns_per_level()
+    {
+        var input = Write("r.csv", "group,events,population\nA,1,100\nB,20,100\n");
+        var both = await RunOk("stats", "rate", "--input", input, "--out", Path.Combine(dir, "both.csv"), "--confidence", "0.95,0.998", "--per", "100");
+        var at95 = await RunOk("stats", "rate", "--input", input, "--out", Path.Combine(dir, "95.csv"), "--per", "100");
+        var at998 = await RunOk("stats", "rate", "--input", input, "--out", Path.Combine(dir, "998.csv"), "--confidence", "99.8", "--per", "100");
+        Assert.Equal("group,events,population,value,lower95,upper95,lower99_8,upper99_8,method,confidence,multiplier,suppressed,note",
+            File.ReadLines(Path.Combine(dir, "both.csv")).First());
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(at95[i]["value"], both[i]["value"]);
+            Assert.Equal(at95[i]["lower"], both[i]["lower95"]);
+            Assert.Equal(at95[i]["upper"], both[i]["upper95"]);
+            Assert.Equal(at998[i]["lower"], both[i]["lower99_8"]);
+            Assert.Equal(at998[i]["upper"], both[i]["upper99_8"]);
+            Assert.Equal("0.95;0.998", both[i]["confidence"]);
+        }
+    }
+
+    [Fact]
+    public async Task Dsr_with_two_levels_matches_PHE_both_columns()
+    {
+        // PHEindicatormethods calculate_dsr(confidence = c(0.95, 0.998)) on testdata_big, ESP2013, per 10,000
+        // (testresults_DSR row 1: lower95_0cl, upper95_0cl, lower99_8cl, upper99_8cl).
+        string[] bands = ["0-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89", "90+"];
+        int[] esp = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000];
+        int[] pop = [636, 558, 609, 543, 384, 594, 669, 843, 660, 576, 606, 522, 426, 273, 300, 288, 153, 123, 207];
+        int[] big = [127, 25, 18, 21, 12, 27, 48, 27, 29, 32, 32, 34, 45, 65, 38, 68, 74, 82, 91];
+        var standard = Write("esp2013.csv", "age_band,weight\n" + string.Concat(bands.Select((b, i) => $"{b},{esp[i]}\n")));
+        var csv = "group,age_band,events,population\n" + string.Concat(bands.Select((b, i) => $"big,{b},{big[i]},{pop[i]}\n"));
+        var rows = await RunOk("stats", "dsr", "--input", Write("d.csv", csv), "--out", Path.Combine(dir, "d2-out.csv"), "--standard", standard,
+            "--method", "dobson", "--per", "10000", "--confidence", "95,99.8");
+        Near(1043.0247991469423, rows[0]["value"]);
+        Near(971.77090679856803, rows[0]["lower95"]);
+        Near(1117.894091547925, rows[0]["upper95"]);
+        Near(932.32878802199036, rows[0]["lower99_8"]);
+        Near(1162.0595999522059, rows[0]["upper99_8"]);
+    }
+
+    [Fact]
+    public async Task Trend_with_two_levels_repeats_the_classifications_read_off_the_interval()
+    {
+        var input = Write("t.csv", "group,period,numerator,denominator\nA,1,100,10000\nA,2,112,10000\nA,3,121,10000\nA,4,135,10000\n" +
+            "B,1,100,10000\nB,2,101,10000\nB,3,99,10000\nB,4,102,10000\n");
+        await RunOk("stats", "trend", "--input", input, "--out", Path.Combine(dir, "t-out.csv"), "--confidence", "0.95,0.998", "--reference", "B");
+        Assert.Equal("group,periods,first_period,last_period,apc,lower95,upper95,lower99_8,upper99_8,p_value,trend95,trend99_8,reference," +
+            "gap_first,gap_last,gap_change_per_period,gap_lower95,gap_upper95,gap_lower99_8,gap_upper99_8,gap_p,gap95,gap99_8,confidence,note",
+            File.ReadLines(Path.Combine(dir, "t-out.csv")).First());
+    }
+
+    [Theory]
+    [InlineData("rate", "95,0.95", "--confidence: level 0.95 is given twice")]
+    [InlineData("rate", "0.95,", "--confidence: not a number ''")]
+    [InlineData("rate", "0.95,1.2", "--confidence: 1.2 is outside")]
+    public async Task Bad_confidence_lists_are_user_errors(string verb, string value, string message)
+    {
+        var input = Write("ok.csv", "group,events,population\nA,1,10\n");
+        var (code, _, err) = await ExitCodeTests.Run("stats", verb, "--input", input, "--out", Path.Combine(dir, "o.csv"), "--confidence", value);
+        Assert.Equal(LodestarCli.UserError, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+    }
+
     // Malformed input: one line naming the file, the row and the column; exit code 1.
     [Theory]
     [InlineData("proportion", "group,numerator\nA,1\n", "denominator: missing column")]

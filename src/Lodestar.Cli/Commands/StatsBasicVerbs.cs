@@ -30,10 +30,10 @@ internal static class StatsBasicVerbs
                 "clopper-pearson" or "exact" => ProportionMethod.ClopperPearson,
                 var other => throw new UserErrorException($"--method: '{other}' is not one of wilson, clopper-pearson"),
             };
-            var c = StatsOptions.ParseConfidence(parse.GetValue(confidence)!);
+            var levels = StatsOptions.ParseConfidences(parse.GetValue(confidence)!);
             var multiplier = StatsOptions.ParsePer(parse.GetValue(per), 1);
-            return Run(parse, parse.GetValue(input)!, parse.GetValue(output)!, "numerator", "denominator", parse.GetValue(suppress), c, multiplier, StatsOptions.Name(m),
-                (table, row, x, n, col) =>
+            return Run(parse, parse.GetValue(input)!, parse.GetValue(output)!, "numerator", "denominator", parse.GetValue(suppress), levels, multiplier, StatsOptions.Name(m),
+                (table, row, x, n, col, c) =>
                 {
                     if (x > n)
                     {
@@ -70,10 +70,10 @@ internal static class StatsBasicVerbs
                 "byar" or "byars" => RateMethod.Byar,
                 var other => throw new UserErrorException($"--method: '{other}' is not one of auto, exact, byar"),
             };
-            var c = StatsOptions.ParseConfidence(parse.GetValue(confidence)!);
+            var levels = StatsOptions.ParseConfidences(parse.GetValue(confidence)!);
             var multiplier = StatsOptions.ParsePer(parse.GetValue(per), 100_000);
-            return Run(parse, parse.GetValue(input)!, parse.GetValue(output)!, "events", "population", parse.GetValue(suppress), c, multiplier, StatsOptions.Name(m),
-                (_, _, x, n, _) =>
+            return Run(parse, parse.GetValue(input)!, parse.GetValue(output)!, "events", "population", parse.GetValue(suppress), levels, multiplier, StatsOptions.Name(m),
+                (_, _, x, n, _, c) =>
                 {
                     var r = Rates.Crude(x, n, multiplier, c, m);
                     return (r.Value, r.Lower, r.Upper, StatsOptions.Name(r.Method));
@@ -83,7 +83,7 @@ internal static class StatsBasicVerbs
         return command;
     }
 
-    private delegate (double Value, double Lower, double Upper, string Method) Compute(StatsTable table, CsvRecord row, long x, double n, int countColumn);
+    private delegate (double Value, double Lower, double Upper, string Method) Compute(StatsTable table, CsvRecord row, long x, double n, int countColumn, double confidence);
 
     /// <summary>
     /// Shared body: validate, optionally suppress small counts across the rows (one table, total = Σ counts), compute,
@@ -91,7 +91,7 @@ internal static class StatsBasicVerbs
     /// A suppressed row has its count blanked too: the point is that the count cannot be read off the file.
     /// </summary>
     private static int Run(ParseResult parse, string inputPath, string outputPath, string countName, string denominatorName, int suppressBelow,
-        double confidence, double multiplier, string methodName, Compute compute, bool denominatorIsCount)
+        IReadOnlyList<double> levels, double multiplier, string methodName, Compute compute, bool denominatorIsCount)
     {
         var table = StatsTable.Read(inputPath);
         var g = table.Column("group");
@@ -112,6 +112,13 @@ internal static class StatsBasicVerbs
         }
         var suppression = suppressBelow > 0 ? SmallCellSuppression.Apply(counts, counts.Sum(), suppressBelow) : null;
 
+        var output = StatsLevels.Run(levels, confidence => Rows(table, xCol, counts, denominators, suppression, suppressBelow, denominatorName, confidence, multiplier, methodName, compute));
+        return StatsCommand.Finish(parse, output, outputPath, "rows");
+    }
+
+    private static StatsOutput Rows(StatsTable table, int xCol, long[] counts, double[] denominators, SuppressionResult? suppression, int suppressBelow,
+        string denominatorName, double confidence, double multiplier, string methodName, Compute compute)
+    {
         var output = new StatsOutput(table.Header.Concat(["value", "lower", "upper", "method", "confidence", "multiplier", "suppressed", "note"]));
         for (var i = 0; i < table.Rows.Count; i++)
         {
@@ -129,11 +136,11 @@ internal static class StatsBasicVerbs
             }
             else
             {
-                var (value, lower, upper, used) = compute(table, row, counts[i], denominators[i], xCol);
+                var (value, lower, upper, used) = compute(table, row, counts[i], denominators[i], xCol, confidence);
                 cells.AddRange([value, lower, upper, used, confidence, multiplier, "", ""]);
             }
             output.Add([.. cells]);
         }
-        return StatsCommand.Finish(parse, output, outputPath, "rows");
+        return output;
     }
 }

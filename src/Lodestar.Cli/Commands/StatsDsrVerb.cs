@@ -51,7 +51,7 @@ internal static class StatsDsrVerb
                     throw new UserErrorException($"--non-independent: the adjustment is defined for --method dobson only (got '{m}')");
                 }
             }
-            var c = StatsOptions.ParseConfidence(parse.GetValue(confidence)!);
+            var levels = StatsOptions.ParseConfidences(parse.GetValue(confidence)!);
             var multiplier = StatsOptions.ParsePer(parse.GetValue(per), 100_000);
             var table = StatsTable.Read(parse.GetValue(input)!);
             var threshold = parse.GetValue(suppress);
@@ -59,9 +59,9 @@ internal static class StatsDsrVerb
             {
                 throw new UserErrorException("--suppress-below: must be 0 (off) or a positive threshold");
             }
-            var result = m == "indirect"
+            var result = StatsLevels.Run(levels, c => m == "indirect"
                 ? Indirect(table, c, multiplier, parse.GetValue(reference), threshold)
-                : Direct(table, c, multiplier, m, parse.GetValue(standard)!, parse.GetValue(minEvents), threshold, clustered);
+                : Direct(table, c, multiplier, m, parse.GetValue(standard)!, parse.GetValue(minEvents), threshold, clustered));
             return StatsCommand.Finish(parse, result, parse.GetValue(output)!, "groups");
         });
         return command;

@@ -31,35 +31,41 @@ internal static class StatsGroupVerbs
         command.SetAction(parse =>
         {
             var isProportion = StatsOptions.ParseIsProportion(parse.GetValue(measure)!);
-            var c = StatsOptions.ParseConfidence(parse.GetValue(confidence)!);
+            var levels = StatsOptions.ParseConfidences(parse.GetValue(confidence)!);
             var multiplier = StatsOptions.ParsePer(parse.GetValue(per), isProportion ? 1 : 100_000);
             var table = StatsTable.Read(parse.GetValue(input)!);
             var (groups, excluded) = StatsGroups.Read(table, isProportion, multiplier);
             var referenceText = parse.GetValue(reference)!;
             var options = new ComparisonOptions
             {
-                Confidence = c,
                 Direction = StatsOptions.ParseDirection(parse.GetValue(direction)!),
                 Reference = ParseReference(referenceText, groups, excluded, table.Source),
                 ReferenceGroup = referenceText,
                 ProportionScale = isProportion ? multiplier : null,
                 AhrqAsGiven = parse.GetValue(asGiven),
             };
-            var result = new StatsOutput(["group", "reference", "value", "reference_value", "difference", "difference_lower", "difference_upper", "difference_p",
-                "ratio", "ratio_lower", "ratio_upper", "ratio_p", "relative_difference", "ahrq", "confidence", "note"]);
-            foreach (var cmp in GroupComparison.Compare(groups, options))
-            {
-                result.Add(cmp.Group, cmp.Reference, cmp.Value, cmp.ReferenceValue, cmp.Difference, cmp.DifferenceLower, cmp.DifferenceUpper, cmp.DifferenceP,
-                    cmp.Ratio, cmp.RatioLower, cmp.RatioUpper, cmp.RatioP, cmp.RelativeDifference, StatsOptions.Name(cmp.Class), c, "");
-            }
-            foreach (var name in excluded)
-            {
-                result.Add(name, null, null, null, null, null, null, null, null, null, null, null, null, StatsOptions.Name(AhrqClass.NotClassified), c,
-                    "not estimable: the denominator is 0");
-            }
+            var result = StatsLevels.Run(levels, c => Comparisons(groups, excluded, options with { Confidence = c }));
             return StatsCommand.Finish(parse, result, parse.GetValue(output)!, "comparisons");
         });
         return command;
+    }
+
+    private static StatsOutput Comparisons(IReadOnlyList<GroupStatistic> groups, IReadOnlyList<string> excluded, ComparisonOptions options)
+    {
+        var c = options.Confidence;
+        var result = new StatsOutput(["group", "reference", "value", "reference_value", "difference", "difference_lower", "difference_upper", "difference_p",
+            "ratio", "ratio_lower", "ratio_upper", "ratio_p", "relative_difference", "ahrq", "confidence", "note"]);
+        foreach (var cmp in GroupComparison.Compare(groups, options))
+        {
+            result.Add(cmp.Group, cmp.Reference, cmp.Value, cmp.ReferenceValue, cmp.Difference, cmp.DifferenceLower, cmp.DifferenceUpper, cmp.DifferenceP,
+                cmp.Ratio, cmp.RatioLower, cmp.RatioUpper, cmp.RatioP, cmp.RelativeDifference, StatsOptions.Name(cmp.Class), c, "");
+        }
+        foreach (var name in excluded)
+        {
+            result.Add(name, null, null, null, null, null, null, null, null, null, null, null, null, StatsOptions.Name(AhrqClass.NotClassified), c,
+                "not estimable: the denominator is 0");
+        }
+        return result;
     }
 
     public static Command Disparity()
@@ -98,7 +104,7 @@ internal static class StatsGroupVerbs
         command.SetAction(parse =>
         {
             var isProportion = StatsOptions.ParseIsProportion(parse.GetValue(measure)!);
-            var c = StatsOptions.ParseConfidence(parse.GetValue(confidence)!);
+            var levels = StatsOptions.ParseConfidences(parse.GetValue(confidence)!);
             var multiplier = StatsOptions.ParsePer(parse.GetValue(per), isProportion ? 1 : 100_000);
             var table = StatsTable.Read(parse.GetValue(input)!);
             var (groups, excluded) = StatsGroups.Read(table, isProportion, multiplier);
@@ -114,7 +120,6 @@ internal static class StatsGroupVerbs
             var measureType = isProportion ? SiiValueType.Proportion : SiiValueType.Rate;
             var options = new DisparityOptions
             {
-                Confidence = c,
                 Direction = StatsOptions.ParseDirection(parse.GetValue(direction)!),
                 IdispReference = idispText.ToLowerInvariant() switch
                 {
@@ -144,24 +149,31 @@ internal static class StatsGroupVerbs
                 SiiTransform = siiTransform,
                 ProportionScale = multiplier,
             };
-            var result = new StatsOutput(["index", "value", "lower", "upper", "se", "groups", "confidence", "definition", "note"]);
-            var excludedNote = excluded.Count == 0 ? "" : $"excluded (denominator 0): {string.Join(", ", excluded)}";
-            if (groups.Count == 0 || groups.Sum(g => g.Population) <= 0)
-            {
-                result.Add("groups", 0L, null, null, null, 0L, c, "groups with a population", Join("not estimable: no group has a population", excludedNote));
-            }
-            else
-            {
-                var note = orderColumn is null ? "no 'order' column: SII, RII and concentration indices need ordered groups" : "";
-                result.Add("groups", (long)groups.Count, null, null, null, (long)groups.Count, c, "groups with a population", Join(note, excludedNote));
-                foreach (var index in DisparityIndices.Compute(groups, options))
-                {
-                    result.Add(index.Name, index.Value, index.Lower, index.Upper, index.StandardError, (long)groups.Count, c, index.Definition, index.Note);
-                }
-            }
+            var result = StatsLevels.Run(levels, c => Indices(groups, excluded, orderColumn is not null, options with { Confidence = c }));
             return StatsCommand.Finish(parse, result, parse.GetValue(output)!, "indices");
         });
         return command;
+    }
+
+    private static StatsOutput Indices(IReadOnlyList<GroupStatistic> groups, IReadOnlyList<string> excluded, bool ordered, DisparityOptions options)
+    {
+        var c = options.Confidence;
+        var result = new StatsOutput(["index", "value", "lower", "upper", "se", "groups", "confidence", "definition", "note"]);
+        var excludedNote = excluded.Count == 0 ? "" : $"excluded (denominator 0): {string.Join(", ", excluded)}";
+        if (groups.Count == 0 || groups.Sum(g => g.Population) <= 0)
+        {
+            result.Add("groups", 0L, null, null, null, 0L, c, "groups with a population", Join("not estimable: no group has a population", excludedNote));
+        }
+        else
+        {
+            var note = !ordered ? "no 'order' column: SII, RII and concentration indices need ordered groups" : "";
+            result.Add("groups", (long)groups.Count, null, null, null, (long)groups.Count, c, "groups with a population", Join(note, excludedNote));
+            foreach (var index in DisparityIndices.Compute(groups, options))
+            {
+                result.Add(index.Name, index.Value, index.Lower, index.Upper, index.StandardError, (long)groups.Count, c, index.Definition, index.Note);
+            }
+        }
+        return result;
     }
 
     /// <summary>A group name wins over the keywords, so a group called "largest" can still be named.</summary>

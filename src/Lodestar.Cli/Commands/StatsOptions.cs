@@ -13,7 +13,7 @@ internal static class StatsOptions
 
     public static Option<string> Confidence() => new("--confidence")
     {
-        Description = "Confidence level, 0.95 or 95 (Fingertips also uses 0.998).",
+        Description = "Confidence level, 0.95 or 95; several separated by commas (0.95,0.998) give lower95,upper95,lower99_8,upper99_8 columns.",
         DefaultValueFactory = _ => "0.95",
     };
 
@@ -36,6 +36,20 @@ internal static class StatsOptions
         Description = "Withhold counts from 1 to N−1 and their complements (CMS uses 11); 0 = off (default).",
         DefaultValueFactory = _ => 0,
     };
+
+    /// <summary>One level or several separated by commas (0.95,0.998 or 95,99.8), each distinct; see <see cref="StatsLevels"/>.</summary>
+    public static double[] ParseConfidences(string text)
+    {
+        var levels = text.Split(',', StringSplitOptions.TrimEntries).Select(ParseConfidence).ToArray();
+        for (var i = 1; i < levels.Length; i++)
+        {
+            if (levels[..i].Any(l => StatsLevels.Suffix(l) == StatsLevels.Suffix(levels[i])))
+            {
+                throw new UserErrorException($"--confidence: level {text.Split(',')[i].Trim()} is given twice");
+            }
+        }
+        return levels;
+    }
 
     /// <summary>Accepts 0.95 or 95; must lie in [0.5, 1).</summary>
     public static double ParseConfidence(string text)

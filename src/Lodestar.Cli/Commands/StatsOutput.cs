@@ -16,6 +16,10 @@ internal sealed class StatsOutput
 
     public int Count => rows.Count;
 
+    public IReadOnlyList<string> Header => header;
+
+    public IReadOnlyList<object?[]> Rows => rows;
+
     public void Add(params object?[] cells)
     {
         if (cells.Length != header.Count)

@@ -35,7 +35,7 @@ internal static class StatsTrendVerb
         command.SetAction(parse =>
         {
             var isProportion = StatsOptions.ParseIsProportion(parse.GetValue(measure)!);
-            var c = StatsOptions.ParseConfidence(parse.GetValue(confidence)!);
+            var levels = StatsOptions.ParseConfidences(parse.GetValue(confidence)!);
             var multiplier = StatsOptions.ParsePer(parse.GetValue(per), isProportion ? 1 : 100_000);
             var dir = StatsOptions.ParseDirection(parse.GetValue(direction)!);
             var weighted = parse.GetValue(weighting)!.ToLowerInvariant() switch
@@ -57,24 +57,31 @@ internal static class StatsTrendVerb
                 referenceGroup = pooled[GroupComparison.PickReference(pooled, new ComparisonOptions { Reference = choice, ReferenceGroup = referenceText, Direction = dir })].Group;
             }
 
-            var result = new StatsOutput(["group", "periods", "first_period", "last_period", "apc", "lower", "upper", "p_value", "trend",
-                "reference", "gap_first", "gap_last", "gap_change_per_period", "gap_lower", "gap_upper", "gap_p", "gap", "confidence", "note"]);
-            foreach (var (group, s) in series)
-            {
-                var t = Trend.AnnualPercentChange(s.Points, c, dir, weighted);
-                object?[] gapCells = [null, null, null, null, null, null, ""];
-                if (referenceGroup is not null && group != referenceGroup)
-                {
-                    var gap = Trend.Gap(s.Points, series[referenceGroup].Points, c);
-                    gapCells = [gap.FirstGap, gap.LastGap, gap.Slope, gap.Lower, gap.Upper, gap.PValue, StatsOptions.Name(gap.Class)];
-                }
-                var note = s.Dropped.Count == 0 ? t.Note : $"{(t.Note.Length > 0 ? t.Note + "; " : "")}periods with denominator 0 left out: {string.Join(", ", s.Dropped)}";
-                result.Add([group, (long)s.Points.Count, s.Points.Count > 0 ? s.Points[0].Period : null, s.Points.Count > 0 ? s.Points[^1].Period : null,
-                    t.Apc, t.Lower, t.Upper, t.PValue, StatsOptions.Name(t.Class), referenceGroup ?? "", .. gapCells, c, note]);
-            }
+            // The improving/worsening and narrowing/widening calls are read off the interval, so they too repeat per level.
+            var result = StatsLevels.Run(levels, c => Rows(series, referenceGroup, c, dir, weighted), "trend", "gap");
             return StatsCommand.Finish(parse, result, parse.GetValue(output)!, "groups");
         });
         return command;
+    }
+
+    private static StatsOutput Rows(Dictionary<string, Series> series, string? referenceGroup, double c, Direction dir, bool weighted)
+    {
+        var result = new StatsOutput(["group", "periods", "first_period", "last_period", "apc", "lower", "upper", "p_value", "trend",
+            "reference", "gap_first", "gap_last", "gap_change_per_period", "gap_lower", "gap_upper", "gap_p", "gap", "confidence", "note"]);
+        foreach (var (group, s) in series)
+        {
+            var t = Trend.AnnualPercentChange(s.Points, c, dir, weighted);
+            object?[] gapCells = [null, null, null, null, null, null, ""];
+            if (referenceGroup is not null && group != referenceGroup)
+            {
+                var gap = Trend.Gap(s.Points, series[referenceGroup].Points, c);
+                gapCells = [gap.FirstGap, gap.LastGap, gap.Slope, gap.Lower, gap.Upper, gap.PValue, StatsOptions.Name(gap.Class)];
+            }
+            var note = s.Dropped.Count == 0 ? t.Note : $"{(t.Note.Length > 0 ? t.Note + "; " : "")}periods with denominator 0 left out: {string.Join(", ", s.Dropped)}";
+            result.Add([group, (long)s.Points.Count, s.Points.Count > 0 ? s.Points[0].Period : null, s.Points.Count > 0 ? s.Points[^1].Period : null,
+                t.Apc, t.Lower, t.Upper, t.PValue, StatsOptions.Name(t.Class), referenceGroup ?? "", .. gapCells, c, note]);
+        }
+        return result;
     }
 
     private sealed record Series(List<TrendPoint> Points, List<string> Dropped)
