@@ -19,6 +19,54 @@ public sealed class DisparityIndicesTests
         Assert.Equal(weighted, Math.Round(result["idisp_weighted"].Value!.Value, 1));
     }
 
+    // Chesson et al. 2017 (above) also publish the Gini coefficient of each scenario (3 decimals). With the groups ranked
+    // by their rate, lowest first, the concentration curve is the Lorenz curve, so the grouped-data relative concentration
+    // index Σ pⱼ(2Rⱼ − 1) rⱼ/μ is that Gini coefficient: a published check of the ridit and RCI arithmetic.
+    [Theory]
+    [InlineData(new long[] { 54000, 206080, 29100, 2900, 2485 }, 0.619)]   // Table 2, scenario C
+    [InlineData(new long[] { 46800, 170480, 26350, 2880, 3222 }, 0.608)]   // Table 2, scenario D
+    [InlineData(new long[] { 70800, 563240, 52360, 4480, 2820 }, 0.724)]   // Table 4, scenario G
+    [InlineData(new long[] { 56600, 482300, 49200, 4200, 2880 }, 0.728)]   // Table 4, scenario H
+    public void Concentration_index_ranked_by_rate_is_Chesson_2017_Gini(long[] cases, double gini)
+    {
+        var rates = cases.Select((c, i) => c / ChessonPopulation[i]).ToArray();
+        var rank = rates.Select((r, i) => (r, i)).OrderBy(t => t.r).Select((t, k) => (t.i, k)).ToDictionary(t => t.i, t => t.k + 1.0);
+        var groups = cases.Select((c, i) => GroupStatistic.FromRate($"g{i}", c, ChessonPopulation[i], order: rank[i])).ToArray();
+        var result = DisparityIndices.Compute(groups).ToDictionary(x => x.Name);
+        Assert.Equal(gini, Math.Round(result["rci"].Value!.Value, 3));
+        Tolerance.Relative(result["rci"].Value!.Value * groups.Sum(g => g.Value * g.Population) / groups.Sum(g => g.Population), result["aci"].Value!.Value, 1e-12);
+    }
+
+    // WHO healthequal (WHOequity/healthequal) tests/testthat/test-aci.R and test-rci.R: est 20…60 in subgroup order 1…5,
+    // pop = round(rnorm(5, 100, 40)) after set.seed(123) = 78, 91, 162, 103, 105. Expected ACI 7.3284202 and RCI
+    // .17776859; healthequal asserts them to 1e-6 and 1e-3, and its printed RCI differs from the exact value in the
+    // 8th digit, so 1e-6 relative here.
+    [Fact]
+    public void Concentration_indices_match_WHO_healthequal()
+    {
+        double[] pop = [78, 91, 162, 103, 105];
+        double[] est = [20, 30, 40, 50, 60];
+        var groups = Enumerable.Range(0, 5).Select(i => new GroupStatistic($"q{i + 1}", est[i], 1, pop[i], i + 1)).ToArray();
+        var result = DisparityIndices.Compute(groups).ToDictionary(x => x.Name);
+        Tolerance.Relative(7.3284202, result["aci"].Value!.Value, 1e-6);
+        Tolerance.Relative(0.17776859, result["rci"].Value!.Value, 1e-6);
+    }
+
+    // Inequality.jl (JosepER/Inequality.jl) docstring examples, run as jldoctests: theil and mld of
+    // v = [8, 5, 1, 3, 5, 6, 7, 6, 3], unweighted and with weights 0.1:0.1:0.9. Groups with those populations and values
+    // are the same weighted GE(1) and GE(0) measures; printed to 17 significant digits, so 1e-12 relative.
+    [Theory]
+    [InlineData(false, 0.10494562214323544, 0.1397460530936332)]
+    [InlineData(true, 0.08120013911680612, 0.10375545537468206)]
+    public void Theil_and_mld_match_Inequality_jl(bool weighted, double theil, double mld)
+    {
+        double[] v = [8, 5, 1, 3, 5, 6, 7, 6, 3];
+        var groups = v.Select((x, i) => new GroupStatistic($"g{i}", x, 0.5, weighted ? 0.1 * (i + 1) : 1)).ToArray();
+        var result = DisparityIndices.Compute(groups).ToDictionary(x => x.Name);
+        Tolerance.Relative(theil, result["theil"].Value!.Value, 1e-12);
+        Tolerance.Relative(mld, result["mld"].Value!.Value, 1e-12);
+    }
+
     // PHEindicatormethods v2.1.0 tests/testthat/testdata_SII.xlsx, "default (e.g. life expectancy)", area1 (deciles).
     private static readonly double[] LePopulation = [7291, 7997, 6105, 7666, 5790, 6934, 5918, 5974, 7147, 7534];
     private static readonly double[] LeValue = [75.933459010308098, 78.344238272784295, 83.836063104165405, 83.637539966493094, 80.465503152955904, 81.115675985702197, 81.693083571856207, 84.190006206098701, 80.595564108147201, 86.289434957862397];
