@@ -34,6 +34,18 @@ public sealed class StatsLevelsTests
     }
 
     [Fact]
+    public void Input_columns_keep_their_place_even_when_named_like_limits()
+    {
+        var merged = StatsLevels.Run([0.95, 0.998], level =>
+        {
+            var o = new StatsOutput(["group", "ci_lower", "lower", "upper"]);
+            o.Add("A", 3.0, -level, level);
+            return o;
+        }, inputColumns: 2);
+        Assert.Equal(["group", "ci_lower", "lower95", "upper95", "lower99_8", "upper99_8"], merged.Header);
+    }
+
+    [Fact]
     public void An_undeclared_column_that_moves_with_the_level_is_a_bug_not_a_silent_pick()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => StatsLevels.Run([0.95, 0.998], level =>

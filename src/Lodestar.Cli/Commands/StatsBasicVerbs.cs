@@ -112,7 +112,9 @@ internal static class StatsBasicVerbs
         }
         var suppression = suppressBelow > 0 ? SmallCellSuppression.Apply(counts, counts.Sum(), suppressBelow) : null;
 
-        var output = StatsLevels.Run(levels, confidence => Rows(table, xCol, counts, denominators, suppression, suppressBelow, denominatorName, confidence, multiplier, methodName, compute));
+        var output = StatsLevels.Run(levels,
+            confidence => Rows(table, xCol, counts, denominators, suppression, suppressBelow, denominatorName, confidence, multiplier, methodName, compute),
+            inputColumns: table.Header.Count);
         return StatsCommand.Finish(parse, output, outputPath, "rows");
     }
 

@@ -11,7 +11,11 @@ namespace Lodestar.Cli.Commands;
 /// </summary>
 internal static class StatsLevels
 {
-    public static StatsOutput Run(IReadOnlyList<double> levels, Func<double, StatsOutput> build, params string[] levelColumns)
+    public static StatsOutput Run(IReadOnlyList<double> levels, Func<double, StatsOutput> build, params string[] levelColumns) =>
+        Run(levels, build, 0, levelColumns);
+
+    /// <param name="inputColumns">Leading columns copied from the user's input: never level-dependent, whatever their names.</param>
+    public static StatsOutput Run(IReadOnlyList<double> levels, Func<double, StatsOutput> build, int inputColumns, params string[] levelColumns)
     {
         if (levels.Count == 1)
         {
@@ -22,7 +26,7 @@ internal static class StatsLevels
         var dependent = new bool[header.Count];
         for (var i = 0; i < header.Count; i++)
         {
-            dependent[i] = IsInterval(header[i]) || levelColumns.Contains(header[i], StringComparer.Ordinal);
+            dependent[i] = i >= inputColumns && (IsInterval(header[i]) || levelColumns.Contains(header[i], StringComparer.Ordinal));
         }
 
         // Each maximal run of adjacent level-dependent columns becomes one block per level, so lower and upper stay paired.
