@@ -21,11 +21,11 @@ internal static class Fhir
         b.Raw("\"}"u8);
     }
 
-    /// <summary>{"system":"http://unitsofmeasure.org"} quantity: ,"valueQuantity":{"value":v,"unit":u,"system":UCUM,"code":u}</summary>
-    public static void Quantity(JsonLine b, double value, ReadOnlySpan<byte> unitJson)
+    /// <summary>A UCUM quantity, the value rounded to <paramref name="decimals"/> places: ,"valueQuantity":{"value":v,"unit":u,"system":UCUM,"code":u}</summary>
+    public static void Quantity(JsonLine b, double value, int decimals, ReadOnlySpan<byte> unitJson)
     {
         b.Raw(",\"valueQuantity\":{\"value\":"u8);
-        b.Double(value);
+        b.Fixed(value, decimals);
         b.Raw(",\"unit\":"u8);
         b.Raw(unitJson);
         b.Raw(",\"system\":\"http://unitsofmeasure.org\",\"code\":"u8);

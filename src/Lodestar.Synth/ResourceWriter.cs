@@ -49,9 +49,9 @@ internal static class ResourceWriter
         if (double.IsFinite(person.Latitude) && double.IsFinite(person.Longitude))
         {
             b.Raw("\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/geolocation\",\"extension\":[{\"url\":\"latitude\",\"valueDecimal\":"u8);
-            b.Double(person.Latitude);
+            b.Fixed(person.Latitude, 5);
             b.Raw("},{\"url\":\"longitude\",\"valueDecimal\":"u8);
-            b.Double(person.Longitude);
+            b.Fixed(person.Longitude, 5);
             b.Raw("}]}],"u8);
         }
         b.Raw("\"use\":\"home\""u8);
@@ -180,10 +180,10 @@ internal static class ResourceWriter
         var b = BeginObservation(output, index, ordinal, encounter, when, "vital-signs"u8, Codes.BloodPressurePanel);
         b.Raw(",\"component\":[{\"code\":"u8);
         b.Raw(Codes.Systolic.ConceptJson);
-        Fhir.Quantity(b, systolic, "\"mm[Hg]\""u8);
+        Fhir.Quantity(b, systolic, 0, "\"mm[Hg]\""u8);
         b.Raw("},{\"code\":"u8);
         b.Raw(Codes.Diastolic.ConceptJson);
-        Fhir.Quantity(b, diastolic, "\"mm[Hg]\""u8);
+        Fhir.Quantity(b, diastolic, 0, "\"mm[Hg]\""u8);
         b.Raw("}]"u8);
         output.End(ResourceKind.Observation);
     }
@@ -194,11 +194,11 @@ internal static class ResourceWriter
         var b = BeginObservation(output, index, ordinal, encounter, when, "laboratory"u8, Codes.HbA1c);
         if (ifcc)
         {
-            Fhir.Quantity(b, Math.Round((percent - 2.15) * 10.929), "\"mmol/mol\""u8);
+            Fhir.Quantity(b, (percent - 2.15) * 10.929, 0, "\"mmol/mol\""u8);
         }
         else
         {
-            Fhir.Quantity(b, Math.Round(percent, 1), "\"%\""u8);
+            Fhir.Quantity(b, percent, 1, "\"%\""u8);
         }
         output.End(ResourceKind.Observation);
     }
@@ -206,7 +206,7 @@ internal static class ResourceWriter
     public static void Bmi(BatchOutput output, long index, int ordinal, int encounter, DateTime when, double bmi)
     {
         var b = BeginObservation(output, index, ordinal, encounter, when, "vital-signs"u8, Codes.Bmi);
-        Fhir.Quantity(b, bmi, "\"kg/m2\""u8);
+        Fhir.Quantity(b, bmi, 1, "\"kg/m2\""u8);
         output.End(ResourceKind.Observation);
     }
 
