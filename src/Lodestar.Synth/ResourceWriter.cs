@@ -10,7 +10,7 @@ namespace Lodestar.Synth;
 /// </summary>
 internal static class ResourceWriter
 {
-    private static readonly byte[][] RaceExtensions = PersonDetails.RaceVariants.Select(v => Utf8(RaceJson(v.Codes, v.Text))).ToArray();
+    private static readonly byte[][] RaceExtensions = PersonDetails.RaceVariants.Select(v => Utf8(RaceJson(v.Codes, v.Detailed, v.Text))).ToArray();
 
     private static readonly byte[] Hispanic = Utf8(EthnicityJson("2135-2", "Hispanic or Latino"));
 
@@ -267,13 +267,16 @@ internal static class ResourceWriter
 
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 
-    private static string RaceJson(string[] codes, string text)
+    private static string RaceJson(string[] codes, string[] detailed, string text)
     {
-        var parts = codes.Select(c =>
-            $"{{\"url\":\"ombCategory\",\"valueCoding\":{{\"system\":\"urn:oid:2.16.840.1.113883.6.238\",\"code\":\"{c}\",\"display\":{JsonSerializer.Serialize(PersonDetails.RaceDisplay(c))}}}}}")
+        var parts = codes.Select(c => RaceCoding("ombCategory", c))
+            .Concat(detailed.Select(c => RaceCoding("detailed", c)))
             .Append($"{{\"url\":\"text\",\"valueString\":{JsonSerializer.Serialize(text)}}}");
         return $"{{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-race\",\"extension\":[{string.Join(",", parts)}]}}";
     }
+
+    private static string RaceCoding(string url, string code) =>
+        $"{{\"url\":\"{url}\",\"valueCoding\":{{\"system\":\"urn:oid:2.16.840.1.113883.6.238\",\"code\":\"{code}\",\"display\":{JsonSerializer.Serialize(PersonDetails.RaceDisplay(code))}}}}}";
 
     private static string EthnicityJson(string code, string text) =>
         $"{{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity\",\"extension\":[{{\"url\":\"ombCategory\",\"valueCoding\":{{\"system\":\"urn:oid:2.16.840.1.113883.6.238\",\"code\":\"{code}\",\"display\":\"{text}\"}}}},{{\"url\":\"text\",\"valueString\":\"{text}\"}}]}}";
