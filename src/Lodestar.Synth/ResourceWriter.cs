@@ -180,10 +180,10 @@ internal static class ResourceWriter
         var b = BeginObservation(output, index, ordinal, encounter, when, "vital-signs"u8, Codes.BloodPressurePanel);
         b.Raw(",\"component\":[{\"code\":"u8);
         b.Raw(Codes.Systolic.ConceptJson);
-        Fhir.Quantity(b, systolic, 0, "\"mm[Hg]\""u8);
+        Fhir.Quantity(b, systolic, "\"mm[Hg]\""u8);
         b.Raw("},{\"code\":"u8);
         b.Raw(Codes.Diastolic.ConceptJson);
-        Fhir.Quantity(b, diastolic, 0, "\"mm[Hg]\""u8);
+        Fhir.Quantity(b, diastolic, "\"mm[Hg]\""u8);
         b.Raw("}]"u8);
         output.End(ResourceKind.Observation);
     }
