@@ -1,17 +1,47 @@
 #!/usr/bin/env bash
 # Synth benchmark (issue 5): people/s, MB/s and peak memory for 100k and 1M people with five years of
-# history. Needs ~30 GB free under $OUT for the 1M run; each output is deleted after its run.
-# Usage: benchmarks/synth.sh [STATE] [OUT]     (default MS, /tmp/lodestar-bench)
+# history, the disk's own write bandwidth (dd) as the peer those figures are bounded by, and the CPU cost
+# per person, from which the rate with both cores to itself and no disk follows.
+# Needs ~30 GB free under $OUT for the 1M run; each output is deleted after its run. With MEM set (a
+# tmpfs folder such as /dev/shm/lodestar-bench, ~3 GB free) it also runs 100k there, so the figures
+# separate disk from CPU.
+# Usage: benchmarks/synth.sh [STATE] [OUT] [SIZES]   (defaults MS, /tmp/lodestar-bench, "100000 1000000")
 set -euo pipefail
 STATE=${1:-MS}
 OUT=${2:-/tmp/lodestar-bench}
+SIZES=${3:-100000 1000000}
+MEM=${MEM:-}
 cd "$(dirname "$0")/.."
 dotnet build -c Release src/Lodestar.Cli -v quiet -nologo >/dev/null
-for n in 100000 1000000; do
-  rm -rf "$OUT/$n"
-  /usr/bin/time -f "  cpu: %U s user, %S s sys; peak RSS %M KB" \
-    dotnet src/Lodestar.Cli/bin/Release/net10.0/lodestar.dll synth --state "$STATE" --people "$n" \
-      --years 2021..2025 --seed 1 --out "$OUT/$n" 2>&1 | grep -E "^Wrote|cpu:"
-  rm -rf "$OUT/$n"
+LODESTAR=src/Lodestar.Cli/bin/Release/net10.0/lodestar.dll
+
+# One run: the CLI's own summary line, then CPU seconds and peak memory from GNU time.
+run() { # folder people
+  rm -rf "$1"
+  /usr/bin/time -f "cpu %U %S rss %M" dotnet "$LODESTAR" synth --state "$STATE" --people "$2" \
+    --years 2021..2025 --seed 1 --out "$1" 2>&1 | grep -E "^Wrote|^cpu"
+  rm -rf "$1"
+}
+
+mkdir -p "$OUT"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "disk peer: $(dd if=/dev/zero of="$OUT/dd.bin" bs=1M count=2048 conv=fdatasync 2>&1 | tail -1)"
+rm -f "$OUT/dd.bin"
+# Start-up (county registry, boundaries, JIT) costs the same at any N; a one-person run measures it.
+read -r _ su ss _ _ < <(run "$OUT/startup" 1 | grep "^cpu")
+startup=$(awk -v a="$su" -v b="$ss" 'BEGIN { print a + b }')
+echo "start-up cpu: ${startup} s"
+targets=()
+for n in $SIZES; do targets+=("$OUT/$n:$n"); done
+[ -n "$MEM" ] && targets+=("$MEM/100000:100000")
+for t in "${targets[@]}"; do
+  folder=${t%%:*}; n=${t##*:}
+  mkdir -p "$(dirname "$folder")"
+  lines=$(run "$folder" "$n")
+  echo "$lines" | grep "^Wrote"
+  read -r _ u s _ rss < <(echo "$lines" | grep "^cpu")
+  echo "$u $s $rss $startup $n $(nproc)" | awk '{ per = ($1 + $2 - $4) / $5 * 1e6;
+    printf "  cpu %.1f s user + %.1f s sys, peak RSS %d MB; %.1f us cpu per person -> %.0f people/s with %d idle cores and no disk wait\n",
+      $1, $2, $3 / 1024, per, $6 / per * 1e6, $6 }'
 done
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows wall-clock figures)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows wall-clock figures)"

@@ -11,7 +11,9 @@ internal sealed class BatchOutput
     public const int KindCount = 8;
 
     private readonly JsonLine[] lines = new JsonLine[KindCount];
-    private readonly List<int[]> personStarts = [];
+    // Start offsets of each person's resources, KindCount per person, flat so beginning a person allocates nothing.
+    private int[] personStarts = new int[KindCount * SynthGenerator.BatchSize];
+    private int people;
 
     public BatchOutput()
     {
@@ -24,7 +26,7 @@ internal sealed class BatchOutput
 
     public long BatchIndex { get; private set; }
 
-    public int People => personStarts.Count;
+    public int People => people;
 
     /// <summary>Resources written per kind in this batch.</summary>
     public long[] Counts { get; }
@@ -35,7 +37,7 @@ internal sealed class BatchOutput
 
     /// <summary>Byte offset where person <paramref name="person"/> (0-based in the batch) starts in <paramref name="kind"/>.</summary>
     public int PersonStart(int person, ResourceKind kind) =>
-        person < personStarts.Count ? personStarts[person][(int)kind] : lines[(int)kind].Length;
+        person < people ? personStarts[person * KindCount + (int)kind] : lines[(int)kind].Length;
 
     public void Clear(long batchIndex)
     {
@@ -45,18 +47,22 @@ internal sealed class BatchOutput
             lines[k].Clear();
             Counts[k] = 0;
         }
-        personStarts.Clear();
+        people = 0;
         Tally.Clear();
     }
 
     public void BeginPerson()
     {
-        var starts = new int[KindCount];
+        if ((people + 1) * KindCount > personStarts.Length)
+        {
+            Array.Resize(ref personStarts, personStarts.Length * 2);
+        }
+        var starts = personStarts.AsSpan(people * KindCount, KindCount);
         for (var k = 0; k < KindCount; k++)
         {
             starts[k] = lines[k].Length;
         }
-        personStarts.Add(starts);
+        people++;
     }
 
     /// <summary>The buffer to write a resource of <paramref name="kind"/> into; finish it with <see cref="End"/>.</summary>

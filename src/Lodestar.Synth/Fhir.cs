@@ -21,11 +21,24 @@ internal static class Fhir
         b.Raw("\"}"u8);
     }
 
-    /// <summary>{"system":"http://unitsofmeasure.org"} quantity: ,"valueQuantity":{"value":v,"unit":u,"system":UCUM,"code":u}</summary>
-    public static void Quantity(JsonLine b, double value, ReadOnlySpan<byte> unitJson)
+    /// <summary>A UCUM quantity with a whole-number value (blood pressures).</summary>
+    public static void Quantity(JsonLine b, int value, ReadOnlySpan<byte> unitJson)
     {
         b.Raw(",\"valueQuantity\":{\"value\":"u8);
-        b.Double(value);
+        b.Long(value);
+        UnitAndSystem(b, unitJson);
+    }
+
+    /// <summary>A UCUM quantity, the value rounded to <paramref name="decimals"/> places: ,"valueQuantity":{"value":v,"unit":u,"system":UCUM,"code":u}</summary>
+    public static void Quantity(JsonLine b, double value, int decimals, ReadOnlySpan<byte> unitJson)
+    {
+        b.Raw(",\"valueQuantity\":{\"value\":"u8);
+        b.Fixed(value, decimals);
+        UnitAndSystem(b, unitJson);
+    }
+
+    private static void UnitAndSystem(JsonLine b, ReadOnlySpan<byte> unitJson)
+    {
         b.Raw(",\"unit\":"u8);
         b.Raw(unitJson);
         b.Raw(",\"system\":\"http://unitsofmeasure.org\",\"code\":"u8);

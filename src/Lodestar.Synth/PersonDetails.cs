@@ -57,16 +57,27 @@ internal static class PersonDetails
     };
 
     /// <summary>
+    /// Share of non-Hispanic White people who are Middle Eastern or North African: the 2020 Census
+    /// Detailed DHC-A (Census Bureau, September 2023) counted about 2.5 million people MENA alone, ~1.2%
+    /// of the White alone population. The staged data have no state or county MENA counts, so the
+    /// national share is used everywhere (it is higher in California, Michigan and New York, lower in
+    /// most of the South and Midwest).
+    /// </summary>
+    public const double MenaShareOfWhite = 0.012;
+
+    /// <summary>
     /// US Core race ombCategory codes (CDC Race &amp; Ethnicity code set, urn:oid:2.16.840.1.113883.6.238)
     /// as an index into <see cref="RaceVariants"/>. Hispanic people's race is not in the SVI counts; it is
     /// drawn from the 2020 Census pattern (many report "some other race"), which US Core codes as text
-    /// without an OMB category.
+    /// without an OMB category. MENA people (<see cref="MenaShareOfWhite"/>) are coded as 1997 OMB
+    /// requires, White, with the CDC detailed code 2118-8, from which the 2024 OMB (SPD 15) combined
+    /// question recognises Middle Eastern or North African as its own category.
     /// </summary>
     public static int Race(ref Rng rng, OmbGroup group)
     {
         switch (group)
         {
-            case OmbGroup.White: return 0;
+            case OmbGroup.White: return rng.Chance(MenaShareOfWhite) ? Mena : 0;
             case OmbGroup.Black: return 1;
             case OmbGroup.AmericanIndianAlaskaNative: return 2;
             case OmbGroup.Asian: return 3;
@@ -81,18 +92,22 @@ internal static class PersonDetails
         }
     }
 
-    /// <summary>(ombCategory codes, text) for each race variant <see cref="Race"/> returns.</summary>
-    public static readonly (string[] Codes, string Text)[] RaceVariants =
+    /// <summary>Index of the MENA variant in <see cref="RaceVariants"/>.</summary>
+    public const int Mena = 9;
+
+    /// <summary>(ombCategory codes, detailed codes, text) for each race variant <see cref="Race"/> returns.</summary>
+    public static readonly (string[] Codes, string[] Detailed, string Text)[] RaceVariants =
     [
-        (["2106-3"], "White"),
-        (["2054-5"], "Black or African American"),
-        (["1002-5"], "American Indian or Alaska Native"),
-        (["2028-9"], "Asian"),
-        (["2076-8"], "Native Hawaiian or Other Pacific Islander"),
-        (["2106-3", "2054-5"], "Two or more races"),
-        (["2106-3", "1002-5"], "Two or more races"),
-        (["2106-3", "2028-9"], "Two or more races"),
-        ([], "Other race"),
+        (["2106-3"], [], "White"),
+        (["2054-5"], [], "Black or African American"),
+        (["1002-5"], [], "American Indian or Alaska Native"),
+        (["2028-9"], [], "Asian"),
+        (["2076-8"], [], "Native Hawaiian or Other Pacific Islander"),
+        (["2106-3", "2054-5"], [], "Two or more races"),
+        (["2106-3", "1002-5"], [], "Two or more races"),
+        (["2106-3", "2028-9"], [], "Two or more races"),
+        ([], [], "Other race"),
+        (["2106-3"], ["2118-8"], "Middle Eastern or North African"),
     ];
 
     public static string RaceDisplay(string code) => code switch
@@ -101,6 +116,8 @@ internal static class PersonDetails
         "2054-5" => "Black or African American",
         "1002-5" => "American Indian or Alaska Native",
         "2028-9" => "Asian",
-        _ => "Native Hawaiian or Other Pacific Islander",
+        "2076-8" => "Native Hawaiian or Other Pacific Islander",
+        "2118-8" => "Middle Eastern or North African",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "no display for this race code"),
     };
 }

@@ -10,7 +10,7 @@ namespace Lodestar.Synth;
 /// </summary>
 internal static class ResourceWriter
 {
-    private static readonly byte[][] RaceExtensions = PersonDetails.RaceVariants.Select(v => Utf8(RaceJson(v.Codes, v.Text))).ToArray();
+    private static readonly byte[][] RaceExtensions = PersonDetails.RaceVariants.Select(v => Utf8(RaceJson(v.Codes, v.Detailed, v.Text))).ToArray();
 
     private static readonly byte[] Hispanic = Utf8(EthnicityJson("2135-2", "Hispanic or Latino"));
 
@@ -49,9 +49,9 @@ internal static class ResourceWriter
         if (double.IsFinite(person.Latitude) && double.IsFinite(person.Longitude))
         {
             b.Raw("\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/geolocation\",\"extension\":[{\"url\":\"latitude\",\"valueDecimal\":"u8);
-            b.Double(person.Latitude);
+            b.Fixed(person.Latitude, 5);
             b.Raw("},{\"url\":\"longitude\",\"valueDecimal\":"u8);
-            b.Double(person.Longitude);
+            b.Fixed(person.Longitude, 5);
             b.Raw("}]}],"u8);
         }
         b.Raw("\"use\":\"home\""u8);
@@ -194,11 +194,11 @@ internal static class ResourceWriter
         var b = BeginObservation(output, index, ordinal, encounter, when, "laboratory"u8, Codes.HbA1c);
         if (ifcc)
         {
-            Fhir.Quantity(b, Math.Round((percent - 2.15) * 10.929), "\"mmol/mol\""u8);
+            Fhir.Quantity(b, (percent - 2.15) * 10.929, 0, "\"mmol/mol\""u8);
         }
         else
         {
-            Fhir.Quantity(b, Math.Round(percent, 1), "\"%\""u8);
+            Fhir.Quantity(b, percent, 1, "\"%\""u8);
         }
         output.End(ResourceKind.Observation);
     }
@@ -206,7 +206,7 @@ internal static class ResourceWriter
     public static void Bmi(BatchOutput output, long index, int ordinal, int encounter, DateTime when, double bmi)
     {
         var b = BeginObservation(output, index, ordinal, encounter, when, "vital-signs"u8, Codes.Bmi);
-        Fhir.Quantity(b, bmi, "\"kg/m2\""u8);
+        Fhir.Quantity(b, bmi, 1, "\"kg/m2\""u8);
         output.End(ResourceKind.Observation);
     }
 
@@ -267,13 +267,16 @@ internal static class ResourceWriter
 
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 
-    private static string RaceJson(string[] codes, string text)
+    private static string RaceJson(string[] codes, string[] detailed, string text)
     {
-        var parts = codes.Select(c =>
-            $"{{\"url\":\"ombCategory\",\"valueCoding\":{{\"system\":\"urn:oid:2.16.840.1.113883.6.238\",\"code\":\"{c}\",\"display\":{JsonSerializer.Serialize(PersonDetails.RaceDisplay(c))}}}}}")
+        var parts = codes.Select(c => RaceCoding("ombCategory", c))
+            .Concat(detailed.Select(c => RaceCoding("detailed", c)))
             .Append($"{{\"url\":\"text\",\"valueString\":{JsonSerializer.Serialize(text)}}}");
         return $"{{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-race\",\"extension\":[{string.Join(",", parts)}]}}";
     }
+
+    private static string RaceCoding(string url, string code) =>
+        $"{{\"url\":\"{url}\",\"valueCoding\":{{\"system\":\"urn:oid:2.16.840.1.113883.6.238\",\"code\":\"{code}\",\"display\":{JsonSerializer.Serialize(PersonDetails.RaceDisplay(code))}}}}}";
 
     private static string EthnicityJson(string code, string text) =>
         $"{{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity\",\"extension\":[{{\"url\":\"ombCategory\",\"valueCoding\":{{\"system\":\"urn:oid:2.16.840.1.113883.6.238\",\"code\":\"{code}\",\"display\":\"{text}\"}}}},{{\"url\":\"text\",\"valueString\":\"{text}\"}}]}}";

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lodestar.Diagnostics;
 using Lodestar.Geography;
 using Lodestar.IO;
@@ -10,8 +9,8 @@ namespace Lodestar.Synth;
 /// (Patient.ndjson, Coverage.ndjson, Condition.ndjson, Encounter.ndjson, Observation.ndjson,
 /// Procedure.ndjson, Immunization.ndjson, MedicationRequest.ndjson), optional per-patient Bundles
 /// under bundles/, and ground-truth.json with the planted effects and what was realised.
-/// People are generated in batches on worker threads and written in batch order by one writer, so
-/// memory stays flat as N grows and the bytes do not depend on the thread count.
+/// People are generated in batches on worker threads (<see cref="BatchPipeline"/>) and written in batch
+/// order by this thread, so memory stays flat as N grows and the bytes do not depend on the thread count.
 /// </summary>
 /// <example>
 /// <code>
@@ -68,19 +67,11 @@ public static class SynthGenerator
         long done = 0;
         try
         {
-            var generators = new ConcurrentBag<PersonGenerator>();
-            var outputs = new ConcurrentBag<BatchOutput>();
             var batches = (options.People + BatchSize - 1) / BatchSize;
-            var pending = new Queue<Task<BatchOutput>>();
-            for (long b = 0; b < batches || pending.Count > 0;)
+            using var pipeline = new BatchPipeline(plan, options.People, batches, threads, cancellationToken);
+            for (long b = 0; b < batches; b++)
             {
-                if (b < batches && pending.Count < threads * 2)
-                {
-                    var batch = b++;
-                    pending.Enqueue(Task.Run(() => Generate(plan, batch, options.People, generators, outputs), cancellationToken));
-                    continue;
-                }
-                var output = pending.Dequeue().GetAwaiter().GetResult();
+                var output = pipeline.Next(b);
                 for (var k = 0; k < BatchOutput.KindCount; k++)
                 {
                     var data = output.Bytes((ResourceKind)k);
@@ -94,9 +85,8 @@ public static class SynthGenerator
                 }
                 tally.Add(output.Tally);
                 done += output.People;
-                outputs.Add(output);
+                pipeline.Release();
                 progress?.Report(done);
-                cancellationToken.ThrowIfCancellationRequested();
             }
         }
         finally
@@ -114,27 +104,6 @@ public static class SynthGenerator
             resources[FileNames[k] + ".ndjson"] = totals[k];
         }
         return new SynthResult(Path.GetFullPath(outputDirectory), done, resources, bytes);
-    }
-
-    private static BatchOutput Generate(SynthPlan plan, long batch, long people, ConcurrentBag<PersonGenerator> generators, ConcurrentBag<BatchOutput> outputs)
-    {
-        if (!generators.TryTake(out var generator))
-        {
-            generator = new PersonGenerator(plan);
-        }
-        if (!outputs.TryTake(out var output))
-        {
-            output = new BatchOutput { Tally = new Tally(plan.Scenario.Effects.Count) };
-        }
-        output.Clear(batch);
-        var first = batch * BatchSize;
-        var last = Math.Min(people, first + BatchSize);
-        for (var i = first; i < last; i++)
-        {
-            generator.Generate(i, output);
-        }
-        generators.Add(generator);
-        return output;
     }
 
     private static void WriteBundles(BatchOutput output, string folder)

@@ -27,10 +27,29 @@ public sealed class JsonLineTests
         line.Byte((byte)' ');
         line.DateTime(new DateTime(2021, 3, 4, 14, 30, 0));
         line.Byte((byte)' ');
-        line.Double(-90.18481);
+        line.DateTime(new DateTime(1931, 12, 31, 9, 5, 7));
+        line.Byte((byte)' ');
+        line.Fixed(-90.18481, 5);
         line.Byte((byte)' ');
         line.IdTail(12, 3);
-        Assert.Equal("\"2021-03-04\" \"2021-03-04T14:30:00Z\" -90.18481 12-3", Encoding.UTF8.GetString(line.Written.Span));
+        Assert.Equal("\"2021-03-04\" \"2021-03-04T14:30:00Z\" \"1931-12-31T09:05:07Z\" -90.18481 12-3", Encoding.UTF8.GetString(line.Written.Span));
+    }
+
+    [Theory]
+    [InlineData(152.0, 0, "152")]
+    [InlineData(28.4, 1, "28.4")]
+    [InlineData(28.0, 1, "28")] // a whole value drops the point, as the round-trip form does
+    [InlineData(-90.1848, 5, "-90.1848")] // trailing zeros of the fifth place are dropped
+    [InlineData(33.00001, 5, "33.00001")] // leading zeros of the fraction are kept
+    [InlineData(-0.5, 1, "-0.5")] // the sign survives a zero integer part
+    [InlineData(74.8666, 0, "75")]
+    [InlineData(9.96, 1, "10")] // rounding carries into the integer part
+    public void Fixed_point_numbers_match_the_shortest_round_trip_text(double value, int decimals, string expected)
+    {
+        var line = new JsonLine();
+        line.Fixed(value, decimals);
+        Assert.Equal(expected, Encoding.UTF8.GetString(line.Written.Span));
+        Assert.Equal(Math.Round(value, decimals), double.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -56,6 +56,37 @@ public sealed class SynthGeneratorTests
     }
 
     [Fact]
+    public void About_one_in_eighty_non_Hispanic_White_people_is_coded_Middle_Eastern_or_North_African()
+    {
+        using var run = new SynthRun(Options("MO", 8000, first: 2025, last: 2025));
+        var white = 0;
+        var mena = 0;
+        var menaAnywhere = 0;
+        foreach (var patient in run.Read("Patient"))
+        {
+            var race = patient.GetProperty("extension").EnumerateArray()
+                .Single(e => e.GetProperty("url").GetString()!.EndsWith("us-core-race", StringComparison.Ordinal)).GetProperty("extension").EnumerateArray().ToList();
+            var detailed = race.Where(x => x.GetProperty("url").GetString() == "detailed").Select(x => x.GetProperty("valueCoding").GetProperty("code").GetString()).ToList();
+            if (detailed.Count > 0)
+            {
+                // 1997 OMB coding (White) with the CDC detail the 2024 combined question reads as MENA.
+                Assert.Equal(["2118-8"], detailed);
+                Assert.Equal(["2106-3"], race.Where(x => x.GetProperty("url").GetString() == "ombCategory").Select(x => x.GetProperty("valueCoding").GetProperty("code").GetString()));
+                Assert.Equal("Middle Eastern or North African", race.Single(x => x.GetProperty("url").GetString() == "text").GetProperty("valueString").GetString());
+                menaAnywhere++;
+            }
+            if (PatientGroup(patient) == "white")
+            {
+                white++;
+                mena += detailed.Count;
+            }
+        }
+        Assert.Equal(menaAnywhere, mena); // only non-Hispanic White people are drawn as MENA
+        // Missouri is ~77% non-Hispanic White: ~6,100 people, so 1.2% is ~74 ± 9 (binomial SD); ±4 SD.
+        Assert.InRange(mena / (double)white, PersonDetails.MenaShareOfWhite - 0.0055, PersonDetails.MenaShareOfWhite + 0.0055);
+    }
+
+    [Fact]
     public void Every_patient_lives_at_a_real_ZIP_that_resolves_to_the_county_written_in_district()
     {
         using var run = new SynthRun(Options("MO", 800));
