@@ -63,7 +63,23 @@ public sealed class ScorecardCommandTests(DemoFixture demo) : IClassFixture<Demo
         Assert.Contains("of 51", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task State_rank_with_chr_ranks_equity_between_groups_and_says_why_there_is_no_trend()
+    {
+        var (code, stdout, stderr) = await ExitCodeTests.Run("state-rank", "--state", "NM", "--cause", "All causes", "--chr", Path.Combine(RepoPaths.Shared, "data", "chr"));
+        Assert.True(code == 0, stderr);
+        var life = stdout.Split('\n').Single(l => l.StartsWith("Life expectancy", StringComparison.Ordinal));
+        Assert.Contains("aian 69.3", life, StringComparison.Ordinal);
+        Assert.Contains("2.78", life, StringComparison.Ordinal);     // √7.7416 (worked from CHR 2022 and SVI 2022)
+        Assert.Contains("17 of 51", life, StringComparison.Ordinal);
+        Assert.Contains("Change in equity over time is not ranked", stdout, StringComparison.Ordinal);
+        (code, stdout, _) = await ExitCodeTests.Run("state-rank", "--state", "NM", "--cause", "All causes");
+        Assert.Equal(0, code);
+        Assert.Contains("no race/ethnicity breakdown", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("state-rank", "--chr", "/no/such/chr", "chr2022_additional_measures.csv")]
     [InlineData("scorecard", "--mission", "/no/such/mission.yaml", "--mission")]
     [InlineData("scorecard", "--inputs", "/no/such/inputs", "--inputs")]
     [InlineData("scorecard", "--workspace", "/no/such/workspace", "/no/such/workspace")]
