@@ -26,28 +26,29 @@ public static class ScorecardRun
     /// <summary>
     /// For the demo: the shipped model of <paramref name="state"/>'s institution (MS → UMMC, NM → UNM HSC, MO → WashU),
     /// synthetic non-clinical inputs written to <paramref name="inputsDirectory"/> with <paramref name="seed"/>, and the
-    /// scorecard written to <paramref name="outputDirectory"/>, citing the demo's <paramref name="clinicalResultsCsv"/>.
+    /// scorecard written to <paramref name="outputDirectory"/>, its clinical measures evaluated on the demo's workspace.
     /// </summary>
-    public static ScorecardSummary RunDemo(string state, ulong seed, string inputsDirectory, string? clinicalResultsCsv, string outputDirectory)
+    public static ScorecardSummary RunDemo(string state, ulong seed, string inputsDirectory, ClinicalSource? clinical, string outputDirectory)
     {
         var id = ShippedMissionFor(state);
         MissionSynth.Write(state, seed, inputsDirectory);
-        return Run(id, inputsDirectory, clinicalResultsCsv, outputDirectory);
+        return Run(id, inputsDirectory, clinical, outputDirectory);
     }
 
     /// <summary>Runs a scorecard.</summary>
     /// <param name="missionFile">A mission YAML (e.g. missions/ummc.yaml), or a shipped model id (ummc, unm-som, unm-hsc, wustl-som).</param>
     /// <param name="inputsDirectory">The non-clinical CSV folder (e.g. written by <see cref="MissionSynth.Write"/>).</param>
-    /// <param name="clinicalResultsCsv">results.csv from <c>lodestar measure</c>/<c>demo</c>, or null.</param>
+    /// <param name="clinical">The measure engine over a workspace, for <c>clinical:&lt;id&gt;</c> measures; null leaves them "no data".</param>
     /// <param name="outputDirectory">Replaced atomically.</param>
     /// <returns>Counts for a one-line summary: measures by status.</returns>
-    public static ScorecardSummary Run(string missionFile, string inputsDirectory, string? clinicalResultsCsv, string outputDirectory)
+    public static ScorecardSummary Run(string missionFile, string inputsDirectory, ClinicalSource? clinical, string outputDirectory)
     {
         var mission = MissionLoader.Load(missionFile);
-        var clinical = clinicalResultsCsv is null ? ClinicalResults.None : ClinicalResults.Load(clinicalResultsCsv);
+        // Before anything is written: a mission citing a measure the catalog lacks stops here with its name.
+        var clinicalResults = ClinicalResults.Evaluate(mission, missionFile, clinical);
         using var output = new AtomicDirectory(outputDirectory);
         var inputs = InputReader.Read(inputsDirectory, Path.Combine(output.StagingPath, "rejects"));
-        var card = ScorecardBuilder.Build(mission, inputs, clinical, clinicalResultsCsv is null ? "none" : Path.GetFileName(clinicalResultsCsv));
+        var card = ScorecardBuilder.Build(mission, inputs, clinicalResults, clinical?.Description ?? "none (no workspace given)");
         File.WriteAllText(Path.Combine(output.StagingPath, "scorecard.html"), ScorecardHtml.Render(card));
         using (var json = File.Create(Path.Combine(output.StagingPath, "scorecard.json")))
         {
@@ -57,7 +58,7 @@ public static class ScorecardRun
         {
             ScorecardCsv.Write(card, csv);
         }
-        WriteReachByCounty(mission, inputs, clinical, Path.Combine(output.StagingPath, "reach-by-county.csv"));
+        WriteReachByCounty(mission, inputs, Path.Combine(output.StagingPath, "reach-by-county.csv"));
         output.Commit();
         return new ScorecardSummary(
             mission.Institution.Name,
@@ -70,10 +71,10 @@ public static class ScorecardRun
             inputs.Files.Sum(f => f.Rejected));
     }
 
-    private static void WriteReachByCounty(MissionModel mission, MissionInputs inputs, ClinicalResults clinical, string path)
+    private static void WriteReachByCounty(MissionModel mission, MissionInputs inputs, string path)
     {
         var state = Lodestar.Geography.CountyRegistry.Default.GetState(mission.Institution.State);
-        var measures = new MissionMeasures(inputs, state, clinical);
+        var measures = new MissionMeasures(inputs, state, ClinicalResults.None);
         using var csv = CsvFiles.Create(path);
         csv.WriteRow("county_fips", "county", "rucc", "rural", "people_reached", "per_1000");
         foreach (var (county, people, per1000) in measures.ReachByCounty(null))

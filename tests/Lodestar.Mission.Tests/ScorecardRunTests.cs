@@ -48,25 +48,6 @@ public sealed class ScorecardRunTests : IDisposable
     }
 
     [Fact]
-    public void Clinical_measures_are_read_from_results_csv()
-    {
-        Directory.CreateDirectory(folder);
-        var results = Path.Combine(folder, "results.csv");
-        File.WriteAllText(results, """
-            measure_id,measure_title,period,stratifier,stratum_code,stratum,eligible,rate,lower,upper
-            cms165-controlling-high-blood-pressure,BP,2025,all,all,All patients,400,0.6,0.55,0.65
-            cms165-controlling-high-blood-pressure,BP,2025,race-ethnicity,b,Black,150,0.5,0.42,0.58
-            cms165-controlling-high-blood-pressure,BP,2025,race-ethnicity,w,White,250,0.66,0.6,0.72
-            """);
-        var r = ClinicalResults.Load(results).Result("cms165-controlling-high-blood-pressure");
-        Assert.Equal(new YearValue(2025, 0.6, 0.55, 0.65, null, 400), r.Latest);
-        var gap = ScorecardBuilder.GapOf(r, GoalDirection.HigherIsBetter)!;
-        Assert.Equal(("Black", "White"), (gap.Worst, gap.Best));
-        Assert.Equal(0.16, gap.Difference, 12);
-        Assert.Null(ClinicalResults.Load(results).Result("cms999").Latest);
-    }
-
-    [Fact]
     public void The_synthetic_inputs_are_deterministic_and_carry_the_planted_effects()
     {
         var a = Path.Combine(folder, "a");

@@ -82,7 +82,8 @@ internal static class DemoCommand
         log.WriteLine("Evaluating measures …");
         var catalog = MeasureCatalog.Load();
         var context = new EvaluationContext(workspace, catalog, GeographyAreas.Default);
-        var results = new MeasureEngine(context).Evaluate(catalog.Measures, [Period.Year(options.LastYear)]);
+        var engine = new MeasureEngine(context);
+        var results = engine.Evaluate(catalog.Measures, [Period.Year(options.LastYear)]);
         Step("evaluate measures");
 
         var figures = results.Select(r => MeasureAnalysis.Analyse(r)).ToList();
@@ -101,8 +102,11 @@ internal static class DemoCommand
         if (usState.Abbreviation is "MS" or "NM" or "MO")
         {
             log.WriteLine("Scoring the mission …");
+            // Clinical goals over every synthesised year, so they have a trend as well as a latest value.
+            var years = Enumerable.Range(options.LastYear - 4, 5).ToList();
+            var clinical = new Mission.ClinicalSource(engine, catalog, years, $"the demo's workspace, {years[0]}–{years[^1]}");
             scorecard = Mission.ScorecardRun.RunDemo(usState.Abbreviation, options.Seed, Path.Combine(staging.StagingPath, "mission-inputs"),
-                Path.Combine(staging.StagingPath, MeasureOutputs.Csv), Path.Combine(staging.StagingPath, "scorecard"));
+                clinical, Path.Combine(staging.StagingPath, "scorecard"));
             Step("mission scorecard");
         }
         staging.Commit();

@@ -1,76 +1,105 @@
-using System.Globalization;
 using Lodestar.Diagnostics;
-using Lodestar.IO;
+using Lodestar.Measures.Analysis;
+using Lodestar.Measures.Definitions;
+using Lodestar.Mission.Model;
 
 namespace Lodestar.Mission.Measures;
 
 /// <summary>
-/// Clinical measure results read from the <c>results.csv</c> that <c>lodestar measure</c> and <c>lodestar demo</c>
-/// write (Lodestar.Reports.ResultsCsvWriter), so a mission goal can cite a clinical measure by id without this
-/// component depending on the measure engine. Only calendar-year periods are used; withheld rates are skipped.
+/// The clinical measures a mission cites (<c>clinical:&lt;id&gt;</c>), evaluated by the measure engine on a workspace
+/// one calendar year at a time and published through <see cref="MeasureAnalysis"/>, so the scorecard shows exactly the
+/// rates, Wilson/Poisson intervals and small-cell suppression that <c>lodestar measure</c> shows. A withheld or
+/// undefined rate leaves its year out of the series.
 /// </summary>
 internal sealed class ClinicalResults
 {
-    private readonly Dictionary<string, List<(int Year, string Stratifier, string Stratum, double Rate, double Lower, double Upper, long Eligible)>> rows = new(StringComparer.Ordinal);
+    /// <summary>The stratifier whose strata give a clinical measure's groups (the combined OMB measure).</summary>
+    public const string GroupStratifier = "race-ethnicity";
 
-    public static ClinicalResults None { get; } = new();
+    private readonly Dictionary<string, MeasureResult> results;
+    private readonly string absent;
 
-    public static ClinicalResults Load(string path)
+    private ClinicalResults(Dictionary<string, MeasureResult> results, string absent)
     {
-        if (!File.Exists(path))
+        this.results = results;
+        this.absent = absent;
+    }
+
+    /// <summary>No clinical source: every clinical measure is "no data", saying why.</summary>
+    public static ClinicalResults None { get; } = new(new(StringComparer.Ordinal), "no workspace given: clinical measures are evaluated on a workspace (--workspace)");
+
+    /// <summary>Evaluates every clinical measure the mission cites, once per year of <paramref name="source"/>.</summary>
+    /// <param name="missionName">The mission file or id, for the message when a cited measure is not in the catalog.</param>
+    public static ClinicalResults Evaluate(MissionModel mission, string missionName, ClinicalSource? source)
+    {
+        ArgumentNullException.ThrowIfNull(mission);
+        if (source is null)
         {
-            throw new UserErrorException($"--clinical {path}: no such file.");
+            return None;
         }
-        var results = new ClinicalResults();
-        using var text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var csv = new CsvReader(text, path);
-        var header = csv.ReadHeader();
-        int Col(string name) => header.ToList().IndexOf(name) is var i and >= 0 ? i
-            : throw new UserErrorException(new Diagnostic(path, 1, name, "results.csv has no such column; write it with `lodestar measure`"));
-        int id = Col("measure_id"), period = Col("period"), stratifier = Col("stratifier"), stratum = Col("stratum"),
-            rate = Col("rate"), lower = Col("lower"), upper = Col("upper");
-        // Older results.csv files have no "eligible" column; the denominator is the closest count they carry.
-        var eligible = header.ToList().IndexOf("eligible") is var e0 and >= 0 ? e0 : Col("denominator");
-        foreach (var (record, error, _) in csv.ReadRecords(header.Count))
+        var ids = mission.AllMeasures().Select(m => m.Measure.Measure).Where(MeasureCatalog.IsClinical)
+            .Select(id => id[MeasureCatalog.ClinicalPrefix.Length..]).Distinct(StringComparer.Ordinal).ToArray();
+        var definitions = new List<MeasureDefinition>();
+        foreach (var id in ids)
         {
-            if (error is { } e)
+            try
             {
-                throw new UserErrorException(e);
+                definitions.Add(source.Catalog.Get(id));
             }
-            var f = record.Fields;
-            if (!int.TryParse(f[period], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-                || !double.TryParse(f[rate], NumberStyles.Float, CultureInfo.InvariantCulture, out var r)
-                || !double.TryParse(f[lower], NumberStyles.Float, CultureInfo.InvariantCulture, out var lo)
-                || !double.TryParse(f[upper], NumberStyles.Float, CultureInfo.InvariantCulture, out var hi))
+            catch (UserErrorException e)
             {
+                throw new UserErrorException($"{missionName}: measure clinical:{id}: {e.Message}", e);
+            }
+        }
+        if (definitions.Count == 0 || source.Years.Count == 0)
+        {
+            return new ClinicalResults(new(StringComparer.Ordinal), "no years to evaluate");
+        }
+        var evaluated = source.Engine.Evaluate(definitions, source.Years.Select(Period.Year), [GroupStratifier]);
+        return FromFigures(evaluated.Select(r => MeasureAnalysis.Analyse(r)));
+    }
+
+    /// <summary>Turns published figures (one per measure and calendar year) into mission results.</summary>
+    public static ClinicalResults FromFigures(IEnumerable<MeasureFigures> figures)
+    {
+        var results = new Dictionary<string, MeasureResult>(StringComparer.Ordinal);
+        foreach (var measure in figures.GroupBy(f => f.Measure.Id, StringComparer.Ordinal))
+        {
+            var byYear = measure.OrderBy(f => f.Period.Start).ToArray();
+            var definition = byYear[0].Measure;
+            var unit = Unit(definition.Scoring);
+            var series = byYear.Where(f => f.Group.Rate is not null).Select(f =>
+            {
+                var r = f.Group.Rate!.Value;
+                // The numerator is a patient count only for proportions; ratio and rate numerators count events.
+                long? numerator = definition.Scoring == Scoring.Proportion ? f.Group.Populations[PopulationCodes.Numerator].Shown : null;
+                return new YearValue(f.Period.Start.Year, r.Value, r.Lower, r.Upper, numerator, f.Group.Eligible);
+            }).ToArray();
+            var withheld = byYear.Where(f => f.Group.Rate is null).Select(f => f.Period.ToString()).ToArray();
+            string? note = withheld.Length == 0 ? null
+                : $"no rate for {string.Join(", ", withheld)}: " + (byYear.Any(f => f.Group.RateWithheld) ? "withheld (small numbers) or no eligible patients" : "no eligible patients");
+            if (series.Length == 0)
+            {
+                results[measure.Key] = MeasureResult.Empty(definition.Title, unit, note!);
                 continue;
             }
-            long.TryParse(f[eligible], NumberStyles.None, CultureInfo.InvariantCulture, out var n);
-            if (!results.rows.TryGetValue(f[id], out var list))
-            {
-                results.rows[f[id]] = list = [];
-            }
-            list.Add((year, f[stratifier], f[stratum], r, lo, hi, n));
+            var latest = byYear.Single(f => f.Period.Start.Year == series[^1].Year);
+            var groups = latest.Stratifiers.Where(s => s.Id == GroupStratifier).SelectMany(s => s.Strata)
+                .Where(s => s.Rate is not null && s.Stratum.Code != "unknown")
+                .Select(s => new GroupValue(s.Stratum.Label, s.Rate!.Value.Value, s.Rate.Value.Lower, s.Rate.Value.Upper, s.Eligible ?? 0))
+                .ToArray();
+            results[measure.Key] = new MeasureResult(definition.Title, unit, series, groups, note);
         }
-        return results;
+        return new ClinicalResults(results, "not evaluated");
     }
 
-    public MeasureResult Result(string measureId)
+    public MeasureResult Result(string measureId) =>
+        results.TryGetValue(measureId, out var r) ? r : MeasureResult.Empty("Clinical measure " + measureId, "proportion", absent);
+
+    private static string Unit(Scoring scoring) => scoring switch
     {
-        var title = "Clinical measure " + measureId;
-        if (!rows.TryGetValue(measureId, out var list))
-        {
-            return MeasureResult.Empty(title, "proportion", "no rate for this measure in the clinical results (not given, or withheld)");
-        }
-        var series = list.Where(r => r.Stratifier == "all").OrderBy(r => r.Year)
-            .Select(r => new YearValue(r.Year, r.Rate, r.Lower, r.Upper, null, r.Eligible)).ToArray();
-        if (series.Length == 0)
-        {
-            return MeasureResult.Empty(title, "proportion", "the overall rate is withheld (small numbers)");
-        }
-        var last = series[^1].Year;
-        var groups = list.Where(r => r.Year == last && r.Stratifier == "race-ethnicity")
-            .Select(r => new GroupValue(r.Stratum, r.Rate, r.Lower, r.Upper, r.Eligible)).ToArray();
-        return new MeasureResult(title, "proportion", series, groups, null);
-    }
+        Scoring.Proportion => "proportion",
+        Scoring.RatePer1000 => "per1000",
+        _ => "ratio",
+    };
 }

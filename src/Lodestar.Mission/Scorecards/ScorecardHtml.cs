@@ -95,7 +95,7 @@ internal static class ScorecardHtml
             ? string.Create(CultureInfo.InvariantCulture, $"{apc:+0.0;-0.0}%/yr<div class=\"small\">{Words(c.Trend.Class)}</div>")
             : "<span class=\"small\">not estimable</span>");
         h.Append("</td><td>").Append(BadgeHtml(c.Status)).Append("<div class=\"small\">").Append(E(c.StatusReason)).Append("</div></td><td>");
-        h.Append(c.Gap is { } g ? $"{E(g.Worst)} {Format.Value(g.WorstValue, unit)} vs {E(g.Best)} {Format.Value(g.BestValue, unit)}" : "<span class=\"small\">–</span>");
+        h.Append(c.Gap is { } g ? $"{E(g.Worst)} {Format.Value(g.WorstValue, unit)} vs {E(g.Best)} {Format.Value(g.BestValue, unit)}{GapChart(c)}" : "<span class=\"small\">–</span>");
         h.Append("</td><td>").Append(Chart(c)).Append("</td></tr>\n");
     }
 
@@ -142,6 +142,48 @@ internal static class ScorecardHtml
         }
         s.Append("<line stroke=\"#000\" stroke-dasharray=\"4 3\" x1=\"").Append(Pad).Append("\" x2=\"").Append(W - Pad).Append("\" y1=\"").Append(Y(c.Target.Target))
          .Append("\" y2=\"").Append(Y(c.Target.Target)).Append("\"><title>target</title></line></svg>");
+        return s.ToString();
+    }
+
+    /// <summary>
+    /// The groups behind the equity gap: one row per group with at least <see cref="ScorecardBuilder.MinimumGroupCount"/>
+    /// records, its value (dot) and 95% interval (line) on a shared axis; worst-off in vermillion, best-off in bluish
+    /// green (Okabe–Ito), the others grey, each row labelled so the chart reads without colour.
+    /// </summary>
+    internal static string GapChart(MeasureCard c)
+    {
+        var groups = c.Result.Groups.Where(g => g.Count >= ScorecardBuilder.MinimumGroupCount && double.IsFinite(g.Value)).ToArray();
+        if (c.Gap is not { } gap || groups.Length < 2)
+        {
+            return "";
+        }
+        const double W = 220, Label = 90, Row = 13, Pad = 4;
+        var h = Row * groups.Length + 2 * Pad;
+        var bounds = groups.SelectMany(g => new[] { g.Lower, g.Value, g.Upper }).Where(double.IsFinite).ToArray();
+        double lo = bounds.Min(), hi = bounds.Max();
+        if (hi - lo < 1e-12)
+        {
+            hi = lo + 1;
+        }
+        string X(double v) => (Label + (Math.Clamp(v, lo, hi) - lo) * (W - Label - Pad) / (hi - lo)).ToString("0.#", CultureInfo.InvariantCulture);
+        string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        var s = new StringBuilder();
+        s.Append(CultureInfo.InvariantCulture, $"<br><svg class=\"gap\" width=\"{W}\" height=\"{F(h)}\" viewBox=\"0 0 {W} {F(h)}\" role=\"img\" aria-label=\"{E(c.Result.Title)} by group, latest year: {groups.Length} groups\">");
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var g = groups[i];
+            var y = F(Pad + Row * i + Row / 2.0);
+            var colour = g.Group == gap.Worst ? "#D55E00" : g.Group == gap.Best ? "#009E73" : "#666666";
+            // Long labels (clinical strata: "Non-Hispanic Black or African American") are cut; the dot's tooltip has them whole.
+            var label = g.Group.Length <= 16 ? g.Group : g.Group[..15] + "…";
+            s.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y}\" dy=\"3.5\" font-size=\"10\">{E(label)}</text>");
+            if (double.IsFinite(g.Lower) && double.IsFinite(g.Upper))
+            {
+                s.Append(CultureInfo.InvariantCulture, $"<line stroke=\"{colour}\" stroke-width=\"1.5\" x1=\"{X(g.Lower)}\" x2=\"{X(g.Upper)}\" y1=\"{y}\" y2=\"{y}\"/>");
+            }
+            s.Append(CultureInfo.InvariantCulture, $"<circle r=\"3\" fill=\"{colour}\" cx=\"{X(g.Value)}\" cy=\"{y}\"><title>{E(g.Group)}: {Format.Value(g.Value, c.Result.Unit)} ({Format.Value(g.Lower, c.Result.Unit)}–{Format.Value(g.Upper, c.Result.Unit)}), n = {g.Count}</title></circle>");
+        }
+        s.Append("</svg>");
         return s.ToString();
     }
 
