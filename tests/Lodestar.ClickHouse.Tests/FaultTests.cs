@@ -48,6 +48,35 @@ public sealed class FaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_chunked_load_that_fails_after_its_first_chunk_is_retried_from_the_drop_and_keeps_one_copy()
+    {
+        using var servers = new ClickHouseServers(1);
+        using var cluster = await servers.ConnectAsync();
+        var tables = ConformanceCorpus.Build().Build().Tables.Values.ToList();
+        await cluster.LoadAsync(tables, "b1");
+        var patient = tables.Single(t => t.Name == "patient");
+        var columns = ClickHouseSchema.Columns(patient).Select(c => c.Name).ToList();
+        var half = patient.RowCount / 2;
+        var first = RowBinaryWriter.Encode(patient, Enumerable.Range(0, half).ToList(), "b1");
+        var second = RowBinaryWriter.Encode(patient, Enumerable.Range(half, patient.RowCount - half).ToList(), "b1");
+        var passes = 0;
+        IEnumerable<byte[]> Chunks()
+        {
+            passes++;
+            yield return first;
+            // First pass: the second request breaks off mid-row (the server refuses it) after the first chunk landed.
+            yield return passes == 1 ? second[..(second.Length / 2)] : second;
+        }
+
+        await WorkspaceLoader.ReplaceAsync(cluster.Shards[0], "patient", columns, Chunks(), "b1", CancellationToken.None);
+
+        Assert.Equal(2, passes);
+        Assert.Equal(patient.RowCount, await CountAsync(cluster, "patient"));
+        Assert.Equal(patient.RowCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (await cluster.Entry.QueryAsync("SELECT uniqExact(patient_key) FROM lodestar.patient")).Trim());
+    }
+
+    [Fact]
     public async Task A_shard_killed_while_a_measure_query_runs_is_named_after_the_documented_retries()
     {
         using var servers = new ClickHouseServers();
