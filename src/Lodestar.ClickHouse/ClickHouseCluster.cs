@@ -132,11 +132,14 @@ public sealed class ClickHouseCluster : IDisposable
     /// <summary>Adds which shard was lost (by its --clickhouse address) and the retry policy to a failed read's message.</summary>
     internal ClickHouseException Explain(ClickHouseException e, int attempts)
     {
-        var lost = e.Unreachable ? IndexOf(e.Server) : LostShard(e.Message);
+        var named = e.Unreachable ? IndexOf(e.Server) : ShardNamedIn(e.Message);
+        var lost = ReadRetryPolicy.IsRetried(e) ? named : null;
         var text = new System.Text.StringBuilder(e.Message.Replace($"ClickHouse at {e.Server}: ", "", StringComparison.Ordinal));
-        if (lost is { } i)
+        if (named is { } i)
         {
-            text.Append($"\nShard {i + 1} of {Shards.Count} ({Shards[i].Server}) is unreachable{(e.Unreachable ? "" : " from the entry shard")}.");
+            text.Append(lost is null
+                ? $"\nThe error came from shard {i + 1} of {Shards.Count} ({Shards[i].Server})."
+                : $"\nShard {i + 1} of {Shards.Count} ({Shards[i].Server}) is unreachable{(e.Unreachable ? "" : " from the entry shard")}.");
         }
         text.Append(ReadRetryPolicy.IsRetried(e)
             ? $"\nGave up after {attempts} attempt{(attempts == 1 ? "" : "s")} ({ReadRetryPolicy.Describe()}). No result was produced."
@@ -157,7 +160,7 @@ public sealed class ClickHouseCluster : IDisposable
     }
 
     /// <summary>The shard whose native address the entry's error text names (e.g. "Connection refused (127.0.0.1:9001)").</summary>
-    private int? LostShard(string message)
+    private int? ShardNamedIn(string message)
     {
         foreach (var (address, shard) in nativeAddresses)
         {

@@ -71,8 +71,8 @@ public sealed class ClickHouseCredentialsTests
     [Fact]
     public async Task A_password_protected_cluster_loads_and_answers_with_credentials_and_refuses_without()
     {
+        using var servers = new ClickHouseServers(2, Secret);
         var credentials = new ClickHouseCredentials("lodestar", Secret);
-        using var servers = new ClickHouseServers(2, credentials);
 
         // Without credentials, or with a wrong password: refused, and the error never echoes a password.
         var anonymous = await Assert.ThrowsAsync<ClickHouseException>(() => ClickHouseCluster.ConnectAsync(servers.Servers, new ClickHouseCredentials("default", "")));
@@ -99,8 +99,8 @@ public sealed class ClickHouseCredentialsTests
     [Fact]
     public async Task Credentials_travel_in_headers_and_never_in_the_address()
     {
+        using var servers = new ClickHouseServers(1, Secret);
         var credentials = new ClickHouseCredentials("lodestar", Secret);
-        using var servers = new ClickHouseServers(1, credentials);
         using var recorder = new RecordingHandler();
         using var http = new HttpClient(recorder);
         using var cluster = await ClickHouseCluster.ConnectAsync(servers.Servers, credentials, http);

@@ -19,13 +19,16 @@ public sealed class ClickHouseServers : IDisposable
     {
     }
 
-    internal ClickHouseServers(int shards, ClickHouseCredentials? credentials = null)
+    /// <param name="shards">Servers to start.</param>
+    /// <param name="password">When set, the servers accept only <paramref name="user"/> with this password.</param>
+    /// <param name="user">The one user of a password-protected cluster.</param>
+    internal ClickHouseServers(int shards, string? password = null, string user = "lodestar")
     {
-        Credentials = credentials ?? new ClickHouseCredentials("default", "");
+        Credentials = password is null ? new ClickHouseCredentials("default", "") : new ClickHouseCredentials(user, password);
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            [ClickHouseCredentials.UserVariable] = credentials?.User,
-            [ClickHouseCredentials.PasswordVariable] = credentials?.Password,
+            [ClickHouseCredentials.UserVariable] = password is null ? null : user,
+            [ClickHouseCredentials.PasswordVariable] = password,
             [ClickHouseCredentials.PasswordFileVariable] = null,
         };
         var (code, output, error) = Run(Path.Combine(Scripts, "start.sh"), shards.ToString(CultureInfo.InvariantCulture), environment);
