@@ -7,8 +7,10 @@ namespace Lodestar.ClickHouse;
 /// One ClickHouse server over its HTTP interface (no .NET ClickHouse client restores here). Statements go in
 /// the POST body; errors come back as the server's text with the server named. Query parameters
 /// (<c>param_x</c>) are sent only when the server supports them (<see cref="ServerCapabilities"/>).
+/// Credentials, when given, travel as the <c>X-ClickHouse-User</c>/<c>X-ClickHouse-Key</c> headers of each
+/// request, never in the URL (which servers and proxies log).
 /// </summary>
-internal sealed class ClickHouseClient(HttpClient http, Uri server)
+internal sealed class ClickHouseClient(HttpClient http, Uri server, ClickHouseCredentials? credentials = null)
 {
     public Uri Server { get; } = server;
 
@@ -24,7 +26,7 @@ internal sealed class ClickHouseClient(HttpClient http, Uri server)
         using var response = await PostAsync(Url(null, settings), content, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new ClickHouseException(Server, (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim());
+            throw ClickHouseException.FromServer(Server, (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim());
         }
         return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -56,13 +58,19 @@ internal sealed class ClickHouseClient(HttpClient http, Uri server)
 
     private async Task<HttpResponseMessage> PostAsync(Uri url, HttpContent content, CancellationToken cancellationToken)
     {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        if (credentials is not null)
+        {
+            request.Headers.Add("X-ClickHouse-User", credentials.User);
+            request.Headers.Add("X-ClickHouse-Key", credentials.Password);
+        }
         try
         {
-            return await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+            return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
-            throw new ClickHouseException(Server, $"server unreachable ({e.Message})", e);
+            throw new ClickHouseException(Server, $"server unreachable ({e.Message})", e) { Unreachable = true };
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -78,7 +86,7 @@ internal sealed class ClickHouseClient(HttpClient http, Uri server)
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new ClickHouseException(Server, body.Trim());
+                throw ClickHouseException.FromServer(Server, body.Trim());
             }
             return body;
         }

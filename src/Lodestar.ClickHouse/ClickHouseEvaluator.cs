@@ -11,7 +11,7 @@ namespace Lodestar.ClickHouse;
 /// </summary>
 internal sealed class ClickHouseEvaluator(ClickHouseCluster cluster, CriterionSql sql, Dictionary<string, int> patientRows, int patientCount) : ICriterionEvaluator
 {
-    /// <summary>Settings of every measure query: never a silently partial answer.</summary>
+    /// <summary>Settings of every measure query: never a silently partial answer. Lost connections are retried by <see cref="ReadRetryPolicy"/>.</summary>
     private static readonly Dictionary<string, string> QuerySettings = new(StringComparer.Ordinal)
     {
         ["skip_unavailable_shards"] = "0",
@@ -44,7 +44,7 @@ internal sealed class ClickHouseEvaluator(ClickHouseCluster cluster, CriterionSq
         var perPatient = new int[patientCount];
         foreach (var shard in cluster.Shards)
         {
-            var cells = RowBinaryReader.Strings(shard.QueryBytesAsync(statement, QuerySettings).GetAwaiter().GetResult());
+            var cells = RowBinaryReader.Strings(cluster.ReadAsync(shard, statement, QuerySettings).GetAwaiter().GetResult());
             for (var i = 0; i + 1 < cells.Count; i += 2)
             {
                 if (patientRows.TryGetValue(cells[i], out var row))
@@ -67,7 +67,7 @@ internal sealed class ClickHouseEvaluator(ClickHouseCluster cluster, CriterionSq
 
     private PatientSet Query(string statement)
     {
-        var body = cluster.Entry.QueryBytesAsync(statement + " FORMAT RowBinary", QuerySettings).GetAwaiter().GetResult();
+        var body = cluster.ReadAsync(cluster.Entry, statement + " FORMAT RowBinary", QuerySettings).GetAwaiter().GetResult();
         var set = new PatientSet(patientCount);
         foreach (var key in RowBinaryReader.Strings(body))
         {

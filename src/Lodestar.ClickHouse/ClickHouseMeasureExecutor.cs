@@ -89,7 +89,7 @@ public sealed class ClickHouseMeasureExecutor
         var sql = $"SELECT {string.Join(", ", columns.Select(c => c.Name))} FROM {ClickHouseSchema.Distributed(table)} " +
             $"ORDER BY {S.PatientKey}{(columns.Any(c => c.Name == S.Id) ? ", " + S.Id : "")} FORMAT RowBinary";
         var settings = new Dictionary<string, string>(StringComparer.Ordinal) { ["skip_unavailable_shards"] = "0", ["wait_end_of_query"] = "1" };
-        var body = await cluster.Entry.QueryBytesAsync(sql, settings, cancellationToken).ConfigureAwait(false);
+        var body = await cluster.ReadAsync(cluster.Entry, sql, settings, cancellationToken).ConfigureAwait(false);
         return RowBinaryReader.Decode(table, columns, body);
     }
 }

@@ -15,6 +15,13 @@ internal sealed class WorkspaceLoader(ClickHouseCluster cluster)
     /// <summary>Attempts per (table, shard); each one starts by dropping the partition.</summary>
     public const int Attempts = 3;
 
+    /// <summary>
+    /// Rows per INSERT request. A (table, shard) is written as several requests so the client holds one
+    /// chunk's encoding at a time (about 25–50 MB), not the whole table's: at a million patients an event
+    /// table is tens of millions of rows.
+    /// </summary>
+    public const int ChunkRows = 262_144;
+
     public async Task LoadAsync(IEnumerable<Table> tables, string batch, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(batch);
@@ -34,20 +41,36 @@ internal sealed class WorkspaceLoader(ClickHouseCluster cluster)
             var columns = ClickHouseSchema.Columns(table).Select(c => c.Name).ToList();
             for (var s = 0; s < cluster.Shards.Count; s++)
             {
-                var body = RowBinaryWriter.Encode(table, rows[s], batch);
-                await ReplaceAsync(cluster.Shards[s], table.Name, columns, body, batch, cancellationToken).ConfigureAwait(false);
+                var shardRows = rows[s];
+                await ReplaceAsync(cluster.Shards[s], table.Name, columns, Chunks(table, shardRows, batch), batch, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    internal static async Task ReplaceAsync(ClickHouseClient shard, string table, IReadOnlyList<string> columns, byte[] body, string batch, CancellationToken cancellationToken)
+    /// <summary>The RowBinary bodies of one (table, shard), encoded lazily one chunk at a time; enumerable again for a retry.</summary>
+    private static IEnumerable<byte[]> Chunks(Table table, List<int> rows, string batch)
+    {
+        for (var start = 0; start < rows.Count; start += ChunkRows)
+        {
+            yield return RowBinaryWriter.Encode(table, rows.GetRange(start, Math.Min(ChunkRows, rows.Count - start)), batch);
+        }
+    }
+
+    internal static Task ReplaceAsync(ClickHouseClient shard, string table, IReadOnlyList<string> columns, byte[] body, string batch, CancellationToken cancellationToken) =>
+        ReplaceAsync(shard, table, columns, body.Length > 0 ? [body] : [], batch, cancellationToken);
+
+    /// <summary>
+    /// Drops the batch's partition, then inserts every chunk. Any failure starts the whole (table, shard)
+    /// over from the drop, so chunks written before the failure are never left doubled or half-there.
+    /// </summary>
+    internal static async Task ReplaceAsync(ClickHouseClient shard, string table, IReadOnlyList<string> columns, IEnumerable<byte[]> chunks, string batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await shard.ExecuteAsync($"ALTER TABLE {ClickHouseSchema.Local(table)} DROP PARTITION {SqlLiteral.String(batch)}", cancellationToken).ConfigureAwait(false);
-                if (body.Length > 0)
+                foreach (var body in chunks)
                 {
                     await shard.InsertRowBinaryAsync(ClickHouseSchema.Local(table), columns, body, cancellationToken).ConfigureAwait(false);
                 }

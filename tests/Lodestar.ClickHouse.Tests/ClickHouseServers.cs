@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Lodestar.ClickHouse;
 
 namespace Lodestar.ClickHouse.Tests;
@@ -6,7 +7,9 @@ namespace Lodestar.ClickHouse.Tests;
 /// <summary>
 /// A real cluster for one test class: scripts/clickhouse/start.sh starts N shards on loopback ports under a
 /// temp dir, stop.sh stops them by process id. A missing clickhouse-server fails the tests with the script's
-/// message; nothing is skipped.
+/// message; nothing is skipped. With a password the servers accept only that user (the script's own
+/// password mode); without one the tests still pass explicit credentials (user default, empty password) so a
+/// developer's LODESTAR_CLICKHOUSE_* variables cannot change what the tests do.
 /// </summary>
 public sealed class ClickHouseServers : IDisposable
 {
@@ -16,9 +19,19 @@ public sealed class ClickHouseServers : IDisposable
     {
     }
 
-    internal ClickHouseServers(int shards)
+    /// <param name="shards">Servers to start.</param>
+    /// <param name="password">When set, the servers accept only <paramref name="user"/> with this password.</param>
+    /// <param name="user">The one user of a password-protected cluster.</param>
+    internal ClickHouseServers(int shards, string? password = null, string user = "lodestar")
     {
-        var (code, output, error) = Run(Path.Combine(Scripts, "start.sh"), shards.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Credentials = password is null ? new ClickHouseCredentials("default", "") : new ClickHouseCredentials(user, password);
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [ClickHouseCredentials.UserVariable] = password is null ? null : user,
+            [ClickHouseCredentials.PasswordVariable] = password,
+            [ClickHouseCredentials.PasswordFileVariable] = null,
+        };
+        var (code, output, error) = Run(Path.Combine(Scripts, "start.sh"), shards.ToString(CultureInfo.InvariantCulture), environment);
         if (code != 0)
         {
             throw new InvalidOperationException($"scripts/clickhouse/start.sh failed (exit {code}): {error}{output}");
@@ -32,17 +45,72 @@ public sealed class ClickHouseServers : IDisposable
     /// <summary>"http://127.0.0.1:p0,http://127.0.0.1:p1", as --clickhouse takes it.</summary>
     public string Urls { get; }
 
+    internal ClickHouseCredentials Credentials { get; }
+
     public IReadOnlyList<Uri> Servers => ClickHouseCluster.ParseServers(Urls);
 
-    public int Pid(int shard) => int.Parse(File.ReadAllText(Path.Combine(Directory, $"s{shard}", "pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    public int Pid(int shard) => int.Parse(File.ReadAllText(Path.Combine(Directory, $"s{shard}", "pid")).Trim(), CultureInfo.InvariantCulture);
 
-    public Task<ClickHouseCluster> ConnectAsync() => ClickHouseCluster.ConnectAsync(Servers);
+    public Task<ClickHouseCluster> ConnectAsync() => ClickHouseCluster.ConnectAsync(Servers, Credentials);
 
-    public void Dispose() => Run(Path.Combine(Scripts, "stop.sh"), Directory);
+    /// <summary>Kills one shard's server (SIGKILL: no clean shutdown) and waits until it is gone.</summary>
+    public void Kill(int shard)
+    {
+        using var server = Process.GetProcessById(Pid(shard));
+        server.Kill();
+        server.WaitForExit();
+    }
 
-    private static (int Code, string Output, string Error) Run(string script, string argument)
+    /// <summary>Starts a killed shard again on its own config and data (as start.sh did), records its pid, and waits until it answers.</summary>
+    public void Restart(int shard)
+    {
+        var dir = Path.Combine(Directory, $"s{shard}");
+        var executable = File.Exists("/usr/bin/clickhouse-server") ? "/usr/bin/clickhouse-server" : "/usr/sbin/clickhouse-server";
+        // exec keeps the pid (the one stop.sh will kill) and sends the server's console to its log, as start.sh does.
+        var start = new ProcessStartInfo("bash", ["-c", "exec \"$0\" --config-file=\"$1\" >>\"$2\" 2>&1", executable, Path.Combine(dir, "config.xml"), Path.Combine(dir, "log", "stdout.log")]);
+        using var server = Process.Start(start)!;
+        File.WriteAllText(Path.Combine(dir, "pid"), server.Id.ToString(CultureInfo.InvariantCulture));
+        var url = Servers[shard];
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, "/ping"));
+            try
+            {
+                using var response = http.Send(request);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException($"shard {shard} ({url}) did not come back within 60 s");
+    }
+
+    public void Dispose() => Run(Path.Combine(Scripts, "stop.sh"), Directory, null);
+
+    private static (int Code, string Output, string Error) Run(string script, string argument, IReadOnlyDictionary<string, string?>? environment)
     {
         var start = new ProcessStartInfo("bash", [script, argument]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         using var p = Process.Start(start)!;
         var output = p.StandardOutput.ReadToEndAsync();
         var error = p.StandardError.ReadToEndAsync();

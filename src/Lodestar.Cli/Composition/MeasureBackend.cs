@@ -49,7 +49,8 @@ internal sealed class MeasureBackend : IDisposable
 
     public static Option<string?> ClickHouseOption() => new("--clickhouse")
     {
-        Description = "ClickHouse shards' HTTP addresses, comma-separated, in the cluster's shard order (e.g. http://127.0.0.1:8123,http://127.0.0.1:8124).",
+        Description = "ClickHouse shards' HTTP addresses, comma-separated, in the cluster's shard order (e.g. http://127.0.0.1:8123,http://127.0.0.1:8124). " +
+            $"Credentials come from {ClickHouseCredentials.UserVariable} and {ClickHouseCredentials.PasswordVariable} (or {ClickHouseCredentials.PasswordFileVariable}), never from the address.",
     };
 
     /// <summary>The cluster named by the options, or null for the embedded engine.</summary>

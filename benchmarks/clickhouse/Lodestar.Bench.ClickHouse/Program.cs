@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Lodestar.ClickHouse;
+using Lodestar.Measures.Definitions;
+using Lodestar.Measures.Engine;
+using Lodestar.Tables;
+
+// The phases benchmarks/clickhouse/run.sh times, one process per phase so each peak RSS is that phase's own:
+//   load  <workspace> <urls> <batch>   workspace tables → cluster (RowBinary over HTTP, routed by patient)
+//   eval  embedded <workspace> <out>   full catalog, 2025, every stratifier, on the embedded engine
+//   eval  clickhouse <urls> <out>      the same on the cluster
+// Each prints one "key=value" line; eval writes every group and stratum count to <out> so the script can
+// check that the executors agree line for line.
+var invariant = CultureInfo.InvariantCulture;
+if (args.Length != 4 || (args[0], args[1]) is not (("load", _) or ("eval", "embedded" or "clickhouse")))
+{
+    Console.Error.WriteLine("usage: load <workspace> <urls> <batch> | eval embedded <workspace> <out> | eval clickhouse <urls> <out>");
+    return 2;
+}
+var clock = Stopwatch.StartNew();
+if (args[0] == "load")
+{
+    var workspace = Workspace.Open(args[1]);
+    var rows = workspace.Tables.Values.Sum(t => (long)t.RowCount);
+    var opened = clock.Elapsed.TotalSeconds;
+    using var cluster = await ClickHouseCluster.ConnectAsync(ClickHouseCluster.ParseServers(args[2]));
+    clock.Restart();
+    await cluster.LoadAsync(workspace.Tables.Values, args[3]);
+    var seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(invariant,
+        $"phase=load shards={cluster.Servers.Count} patients={workspace.Tables["patient"].RowCount} rows={rows} open_s={opened:0.00} load_s={seconds:0.00} rows_per_s={rows / seconds:0} client_peak_rss_mb={PeakMb()}"));
+    return 0;
+}
+
+var catalog = MeasureCatalog.Load();
+var measures = catalog.Measures.ToList();
+Period[] periods = [Period.Year(2025)];
+IReadOnlyList<MeasureResult> results;
+int patients;
+double openSeconds;
+string shards = "0";
+if (args[1] == "embedded")
+{
+    var context = new EvaluationContext(Workspace.Open(args[2]), catalog);
+    openSeconds = clock.Elapsed.TotalSeconds;
+    clock.Restart();
+    results = new MeasureEngine(context).Evaluate(measures, periods);
+    patients = context.PatientCount;
+}
+else
+{
+    using var cluster = await ClickHouseCluster.ConnectAsync(ClickHouseCluster.ParseServers(args[2]));
+    var executor = await ClickHouseMeasureExecutor.OpenAsync(cluster, catalog);
+    openSeconds = clock.Elapsed.TotalSeconds;
+    clock.Restart();
+    results = executor.Engine().Evaluate(measures, periods);
+    patients = executor.Context.PatientCount;
+    shards = cluster.Servers.Count.ToString(invariant);
+}
+var evalSeconds = clock.Elapsed.TotalSeconds;
+
+var lines = new StringBuilder();
+foreach (var r in results)
+{
+    lines.Append(invariant, $"{r.Measure.Id} {r.Period} group {Counts(r.Group)}\n");
+    foreach (var s in r.Stratifiers)
+    {
+        foreach (var stratum in s.Strata)
+        {
+            lines.Append(invariant, $"{r.Measure.Id} {r.Period} {s.Id} {stratum.Stratum.Code} {Counts(stratum.Populations)}\n");
+        }
+    }
+}
+File.WriteAllText(args[3], lines.ToString());
+Console.WriteLine(string.Create(invariant,
+    $"phase=eval engine={args[1]} shards={shards} patients={patients} measures={results.Count} open_s={openSeconds:0.00} eval_s={evalSeconds:0.00} client_peak_rss_mb={PeakMb()}"));
+return 0;
+
+static string Counts(PopulationCounts c) =>
+    string.Join(' ', c.Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value}")));
+
+static long PeakMb()
+{
+    using var self = Process.GetCurrentProcess();
+    return self.PeakWorkingSet64 >> 20;
+}
