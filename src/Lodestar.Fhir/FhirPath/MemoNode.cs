@@ -23,4 +23,6 @@ internal sealed class MemoNode(Node inner, int slot) : Node
     public override string? IdentifierName => inner.IdentifierName;
 
     public override void AppendKey(StringBuilder key) => inner.AppendKey(key);
+
+    public override void RewriteSameFocusChildren(Func<Node, Node> rewrite) => inner.RewriteSameFocusChildren(rewrite);
 }
