@@ -36,4 +36,18 @@ internal static class ResourceTypes
     public static bool IsKnown(string type) => Known.Contains(type);
 
     public static bool IsKnown(ReadOnlySpan<char> type) => Known.GetAlternateLookup<ReadOnlySpan<char>>().Contains(type);
+
+    /// <summary>The shared string for a known type named in UTF-8, so reading a resource does not allocate its type name.</summary>
+    public static bool TryGet(ReadOnlySpan<byte> utf8, out string type)
+    {
+        Span<char> chars = stackalloc char[64];
+        if (utf8.Length <= chars.Length && System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out _, out var written) == System.Buffers.OperationStatus.Done
+            && Known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..written], out var known))
+        {
+            type = known;
+            return true;
+        }
+        type = "";
+        return false;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Lodestar.Fhir.Views;
 using Lodestar.Tables;
 
@@ -12,6 +13,7 @@ namespace Lodestar.Ingest;
 internal sealed class ViewTableSink : IViewRowSink
 {
     private readonly ColumnBuilder[] columns;
+    private char[] text = new char[256];
 
     public ViewTableSink(ViewDefinition view)
     {
@@ -32,13 +34,24 @@ internal sealed class ViewTableSink : IViewRowSink
             switch (columns[i])
             {
                 case StringListColumnBuilder list:
-                    list.Append(Items(value));
+                    AppendItems(list, value);
                     break;
                 case StringColumnBuilder s:
-                    s.Append(value.IsNull ? null : value.GetString());
+                    if (value.IsNull)
+                    {
+                        s.AppendNull();
+                    }
+                    else if (value.TryGetUtf8(out var utf8))
+                    {
+                        s.Append(Chars(utf8));
+                    }
+                    else
+                    {
+                        s.Append(value.GetString());
+                    }
                     break;
                 case DateColumnBuilder d:
-                    d.Append(value.IsNull ? null : ParseDate(value.GetString()));
+                    d.Append(value.IsNull ? null : value.TryGetUtf8(out var date) ? ParseDate(Chars(date)) : ParseDate(value.GetString()));
                     break;
                 case DoubleColumnBuilder x:
                     x.Append(value.Kind is ViewValueKind.Integer or ViewValueKind.Decimal ? (double)value.GetDecimal() : ParseDouble(value.GetString()));
@@ -53,35 +66,56 @@ internal sealed class ViewTableSink : IViewRowSink
         }
     }
 
-    private static string[] Items(ViewValue value)
+    /// <summary>Decodes into a reused buffer: the column interns the text, so repeated values cost no allocation.</summary>
+    private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> utf8)
     {
-        if (value.IsNull)
+        if (text.Length < utf8.Length)
         {
-            return [];
+            text = new char[Math.Max(utf8.Length, text.Length * 2)];
         }
-        if (value.Kind != ViewValueKind.Array)
-        {
-            return value.GetString() is { } single ? [single] : [];
-        }
-        var items = value.Items;
-        var result = new List<string>(items.Length);
-        foreach (var item in items)
-        {
-            if (!item.IsNull && item.GetString() is { } s)
-            {
-                result.Add(s);
-            }
-        }
-        return [.. result];
+        return text.AsSpan(0, Encoding.UTF8.GetChars(utf8, text));
     }
 
-    internal static DateOnly? ParseDate(string? text)
+    private void AppendItems(StringListColumnBuilder list, ViewValue value)
     {
-        if (string.IsNullOrEmpty(text) || text.Length < 4)
+        if (value.Kind == ViewValueKind.Array)
+        {
+            foreach (var item in value.Items)
+            {
+                AppendItem(list, item);
+            }
+        }
+        else
+        {
+            AppendItem(list, value);
+        }
+        list.EndRow();
+    }
+
+    private void AppendItem(StringListColumnBuilder list, ViewValue item)
+    {
+        if (item.IsNull)
+        {
+            return;
+        }
+        if (item.TryGetUtf8(out var utf8))
+        {
+            list.AppendItem(Chars(utf8));
+        }
+        else if (item.GetString() is { } text)
+        {
+            list.AppendItem(text);
+        }
+    }
+
+    internal static DateOnly? ParseDate(string? text) => text is null ? null : ParseDate(text.AsSpan());
+
+    internal static DateOnly? ParseDate(ReadOnlySpan<char> span)
+    {
+        if (span.Length < 4)
         {
             return null;
         }
-        var span = text.AsSpan();
         if (!int.TryParse(span[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             return null;

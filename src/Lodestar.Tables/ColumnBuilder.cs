@@ -30,26 +30,26 @@ public abstract class ColumnBuilder
 }
 
 /// <summary>Interns strings as it goes, so the column is dictionary-encoded from the start.</summary>
-public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
+public sealed class StringColumnBuilder : ColumnBuilder
 {
     private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanIndex;
     private readonly List<string> dictionary = [];
     private int[] codes = new int[1024];
 
+    public StringColumnBuilder(string name)
+        : base(name) => spanIndex = index.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public override ColumnType Type => ColumnType.String;
 
-    public void Append(string? value)
-    {
-        if (Count == codes.Length)
-        {
-            Array.Resize(ref codes, codes.Length * 2);
-        }
-        codes[Count++] = value is null ? -1 : Intern(value);
-    }
+    public void Append(string? value) => AppendCode(value is null ? -1 : Intern(value));
+
+    /// <summary>Appends text without making a string of it unless it is new to the column: repeated values (codes, keys) allocate nothing.</summary>
+    public void Append(ReadOnlySpan<char> value) => AppendCode(Intern(value));
 
     public override void AppendNull() => Append(null);
 
-    /// <summary>Appends a dictionary index already obtained from <see cref="Intern"/> (or -1 for null).</summary>
+    /// <summary>Appends a dictionary index already obtained from <see cref="Intern(string)"/> (or -1 for null).</summary>
     internal void AppendCode(int code)
     {
         if (Count == codes.Length)
@@ -70,6 +70,8 @@ public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
         return slot;
     }
 
+    internal int Intern(ReadOnlySpan<char> value) => spanIndex.TryGetValue(value, out var code) ? code : Intern(value.ToString());
+
     public override Column Build() => new StringColumn(Name, codes[..Count], [.. dictionary]);
 }
 
@@ -88,11 +90,23 @@ public sealed class StringListColumnBuilder(string name) : ColumnBuilder(name)
         {
             values.Add(interner.Intern(item));
         }
+        EndRow();
+    }
+
+    /// <summary>Adds one item to the row being built; <see cref="EndRow"/> closes it.</summary>
+    public void AppendItem(string item) => values.Add(interner.Intern(item));
+
+    /// <inheritdoc cref="AppendItem(string)"/>
+    public void AppendItem(ReadOnlySpan<char> item) => values.Add(interner.Intern(item));
+
+    /// <summary>Closes the row whose items were added with <see cref="AppendItem(string)"/> (none gives an empty list).</summary>
+    public void EndRow()
+    {
         offsets.Add(values.Count);
         Count++;
     }
 
-    public override void AppendNull() => Append([]);
+    public override void AppendNull() => EndRow();
 
     public override Column Build()
     {

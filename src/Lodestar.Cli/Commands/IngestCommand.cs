@@ -65,6 +65,12 @@ internal static class IngestCommand
             files.AddRow(Markup.Escape(f.Source), N(f.Records), N(f.Accepted), N(f.Rejected));
         }
         console.Write(files);
+        var types = new Spectre.Console.Table().AddColumns("Resource type", "Read", "Accepted", "Rejected");
+        foreach (var t in result.Read.Types)
+        {
+            types.AddRow(Markup.Escape(t.ResourceType), N(t.Records), N(t.Accepted), N(t.Rejected));
+        }
+        console.Write(types);
         var tables = new Spectre.Console.Table().AddColumns("Table", "Rows");
         foreach (var t in result.Tables)
         {

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Lodestar.Fhir.FhirPath;
 
 /// <summary>
@@ -209,5 +211,20 @@ internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Nod
                 output.Add(item);
             }
         }
+    }
+
+    public override void AppendKey(StringBuilder key)
+    {
+        key.Append('(');
+        left.AppendKey(key);
+        key.Append(' ').Append(operatorText).Append(' ');
+        right.AppendKey(key);
+        key.Append(')');
+    }
+
+    public override void RewriteSameFocusChildren(Func<Node, Node> rewrite)
+    {
+        left = rewrite(left);
+        right = rewrite(right);
     }
 }

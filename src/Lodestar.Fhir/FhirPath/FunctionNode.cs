@@ -10,7 +10,7 @@ namespace Lodestar.Fhir.FhirPath;
 /// </summary>
 internal sealed class FunctionNode : Node
 {
-    private readonly Node? source;
+    private Node? source;
     private readonly FunctionKind kind;
     private readonly Node[] arguments;
     private readonly string? typeArgument;
@@ -437,6 +437,46 @@ internal sealed class FunctionNode : Node
                 continue;
             }
             output.Add(Item.FromString(key));
+        }
+    }
+
+    public override void AppendKey(StringBuilder key)
+    {
+        if (source is not null)
+        {
+            source.AppendKey(key);
+            key.Append('.');
+        }
+        key.Append(kind).Append('(');
+        if (typeArgument is not null)
+        {
+            key.Append("type ").Append(typeArgument);
+        }
+        if (textArgument is not null)
+        {
+            key.Append("text ").Append(Encoding.UTF8.GetString(textArgument));
+        }
+        foreach (var argument in arguments)
+        {
+            key.Append(',');
+            argument.AppendKey(key);
+        }
+        key.Append(')');
+    }
+
+    public override void RewriteSameFocusChildren(Func<Node, Node> rewrite)
+    {
+        if (source is not null)
+        {
+            source = rewrite(source);
+        }
+        else if (kind == FunctionKind.Iif)
+        {
+            // Without a source, iif evaluates its criterion and branches on its own input.
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i] = rewrite(arguments[i]);
+            }
         }
     }
 }

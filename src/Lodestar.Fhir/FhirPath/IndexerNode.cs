@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Lodestar.Fhir.FhirPath;
 
 /// <summary><c>source[index]</c>: the item at a 0-based position, or empty when out of range (FHIRPath §5.3.1 / indexer).</summary>
@@ -30,5 +32,19 @@ internal sealed class IndexerNode(Node source, Node index) : Node
             context.Return(position);
             context.Return(items);
         }
+    }
+
+    public override void AppendKey(StringBuilder key)
+    {
+        source.AppendKey(key);
+        key.Append('[');
+        index.AppendKey(key);
+        key.Append(']');
+    }
+
+    public override void RewriteSameFocusChildren(Func<Node, Node> rewrite)
+    {
+        source = rewrite(source);
+        index = rewrite(index);
     }
 }

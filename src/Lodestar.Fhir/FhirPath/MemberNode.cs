@@ -44,4 +44,22 @@ internal sealed class MemberNode(Node? source, string name) : Node
             Navigation.Child(item, nameUtf8, output);
         }
     }
+
+    public override void AppendKey(StringBuilder key)
+    {
+        if (source is not null)
+        {
+            source.AppendKey(key);
+            key.Append('.');
+        }
+        key.Append('`').Append(name).Append('`');
+    }
+
+    public override void RewriteSameFocusChildren(Func<Node, Node> rewrite)
+    {
+        if (source is not null)
+        {
+            source = rewrite(source);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Lodestar.Fhir.FhirPath;
 
 /// <summary>Unary minus on a single number.</summary>
@@ -25,4 +27,13 @@ internal sealed class NegateNode(Node operand) : Node
             context.Return(values);
         }
     }
+
+    public override void AppendKey(StringBuilder key)
+    {
+        key.Append("-(");
+        operand.AppendKey(key);
+        key.Append(')');
+    }
+
+    public override void RewriteSameFocusChildren(Func<Node, Node> rewrite) => operand = rewrite(operand);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Lodestar.Fhir.FhirPath;
 
 /// <summary>
@@ -11,4 +13,29 @@ internal abstract class Node
 
     /// <summary>The name when this node is a bare identifier (used for type specifiers such as <c>ofType(Quantity)</c>).</summary>
     public virtual string? IdentifierName => null;
+
+    /// <summary>
+    /// Writes the node's structure: two nodes with equal keys give the same result for the same input, so a
+    /// view can compute a path its columns share (<c>code.coding</c>, <c>value</c>) once per row (<see cref="MemoNode"/>).
+    /// </summary>
+    public abstract void AppendKey(StringBuilder key);
+
+    /// <summary>
+    /// Replaces each child that is evaluated on this node's own input (its "same focus" children: a path's source,
+    /// an operator's operands), so the children can be memoized. Children evaluated per item (inside <c>where()</c>)
+    /// are left alone: their input changes within one row.
+    /// </summary>
+    public virtual void RewriteSameFocusChildren(Func<Node, Node> rewrite)
+    {
+    }
+
+    public string Key
+    {
+        get
+        {
+            var key = new StringBuilder();
+            AppendKey(key);
+            return key.ToString();
+        }
+    }
 }

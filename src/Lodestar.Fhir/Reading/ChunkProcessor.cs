@@ -26,6 +26,7 @@ internal sealed class ChunkProcessor(int worker, ReadSession session)
             if (record.Reason is not null)
             {
                 diagnostics.Add(Reject(source, record.Line, record.Field ?? "", record.Reason, bytes.Span));
+                Tally(FhirTypeCounts.Unreadable, accepted: false);
                 continue;
             }
             if (ProcessRecord(source, bytes, record.Line) is { } rejection)
@@ -44,7 +45,24 @@ internal sealed class ChunkProcessor(int worker, ReadSession session)
         chunk.File.Completed(chunk.Sequence, diagnostics, session.Emit);
     }
 
+    /// <summary>Accepted and rejected records per resource type, for this worker; the reader adds the workers up.</summary>
+    public Dictionary<string, (long Accepted, long Rejected)> Types { get; } = new(StringComparer.Ordinal);
+
+    private void Tally(string type, bool accepted)
+    {
+        ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Types, type, out _);
+        counts = accepted ? (counts.Accepted + 1, counts.Rejected) : (counts.Accepted, counts.Rejected + 1);
+    }
+
     private FhirDiagnostic? ProcessRecord(FhirSource source, ReadOnlyMemory<byte> bytes, long line)
+    {
+        var type = FhirTypeCounts.Unreadable;
+        var rejection = ProcessRecord(source, bytes, line, ref type);
+        Tally(type, rejection is null);
+        return rejection;
+    }
+
+    private FhirDiagnostic? ProcessRecord(FhirSource source, ReadOnlyMemory<byte> bytes, long line, ref string countedAs)
     {
         // JSON must be UTF-8 (RFC 8259 §8.1). System.Text.Json only checks string contents when they are read,
         // which would throw later inside a view; one vectorized pass here turns that into a reject.
@@ -64,9 +82,14 @@ internal sealed class ChunkProcessor(int worker, ReadSession session)
         using (document)
         {
             var root = document.RootElement;
-            if (ResourceValidator.Check(root, out var type, out var id) is { } problem)
+            var problem = ResourceValidator.Check(root, out var type, out var id);
+            if (ResourceTypes.IsKnown(type))
             {
-                return Reject(source, line, problem.Field, problem.Reason, bytes.Span);
+                countedAs = type;
+            }
+            if (problem is { } found)
+            {
+                return Reject(source, line, found.Field, found.Reason, bytes.Span);
             }
             if (session.Options.RejectDuplicates && !session.Keys.Add(KeyHash.Of(type, id)))
             {

@@ -1,7 +1,7 @@
 namespace Lodestar.Fhir.Reading;
 
-/// <summary>Counts per file (in input order) and totals, after a read.</summary>
-public sealed record FhirReadSummary(IReadOnlyList<FhirFileCounts> Files, long Warnings)
+/// <summary>Counts per file (in input order), per resource type (by name) and totals, after a read.</summary>
+public sealed record FhirReadSummary(IReadOnlyList<FhirFileCounts> Files, IReadOnlyList<FhirTypeCounts> Types, long Warnings)
 {
     public long Records => Files.Sum(f => f.Records);
 

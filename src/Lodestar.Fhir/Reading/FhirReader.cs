@@ -41,11 +41,12 @@ public sealed class FhirReader
             stop.Cancel();
         }
 
+        var processors = Enumerable.Range(0, parallelism).Select(worker => new ChunkProcessor(worker, session)).ToArray();
         var workers = Enumerable.Range(0, parallelism).Select(worker =>
         {
             var thread = new Thread(() =>
             {
-                var processor = new ChunkProcessor(worker, session);
+                var processor = processors[worker];
                 try
                 {
                     foreach (var chunk in queue.GetConsumingEnumerable(stop.Token))
@@ -143,6 +144,11 @@ public sealed class FhirReader
                 }
             }
         }
-        return new FhirReadSummary(files.Select(f => f.Counts).ToArray(), session.Warnings);
+        var types = processors.SelectMany(p => p.Types)
+            .GroupBy(t => t.Key, StringComparer.Ordinal)
+            .Select(g => new FhirTypeCounts(g.Key, g.Sum(t => t.Value.Accepted), g.Sum(t => t.Value.Rejected)))
+            .OrderBy(t => t.ResourceType == FhirTypeCounts.Unreadable).ThenBy(t => t.ResourceType, StringComparer.Ordinal)
+            .ToArray();
+        return new FhirReadSummary(files.Select(f => f.Counts).ToArray(), types, session.Warnings);
     }
 }

@@ -51,8 +51,9 @@ internal static class ResourceValidator
         {
             return ("resourceType", $"must be a string, not {Describe(type.ValueKind)}");
         }
-        resourceType = type.GetString()!;
-        if (!ResourceTypes.IsKnown(resourceType))
+        // The raw bytes match unless the name is written with JSON escapes; then decode it and look again.
+        if (!ResourceTypes.TryGet(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(type)[1..^1], out resourceType)
+            && !ResourceTypes.IsKnown(resourceType = type.GetString()!))
         {
             return ("resourceType", $"'{Truncate(resourceType)}' is not a FHIR R4 resource type");
         }
@@ -120,14 +121,20 @@ internal static class ResourceValidator
         {
             return $"a {Name(kind)} must be a string, not {Describe(value.ValueKind)}";
         }
-        var text = value.GetString()!;
+        // Dates are short: check them on the stack, and make a string only for the message of a bad one.
+        Span<char> buffer = stackalloc char[64];
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value)[1..^1];
+        ReadOnlySpan<char> text = raw.Length <= buffer.Length && raw.IndexOf((byte)'\\') < 0
+            && System.Text.Unicode.Utf8.ToUtf16(raw, buffer, out _, out var written) == System.Buffers.OperationStatus.Done
+            ? buffer[..written]
+            : value.GetString();
         var ok = kind switch
         {
             FieldKind.Date => FhirFormats.IsDate(text),
             FieldKind.DateTime => FhirFormats.IsDateTime(text),
             _ => FhirFormats.IsInstant(text),
         };
-        return ok ? null : $"'{Truncate(text)}' is not a valid FHIR {Name(kind)}";
+        return ok ? null : $"'{Truncate(text.ToString())}' is not a valid FHIR {Name(kind)}";
     }
 
     private static string Name(FieldKind kind) => kind switch

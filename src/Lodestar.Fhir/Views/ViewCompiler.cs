@@ -16,6 +16,7 @@ internal sealed partial class ViewCompiler
     private readonly Dictionary<string, Item[]> constants = new(StringComparer.Ordinal);
     private readonly List<CompiledColumn> columns = [];
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
+    private int memoSlots;
 
     private ViewCompiler(string source) => this.source = source;
 
@@ -211,7 +212,7 @@ internal sealed partial class ViewCompiler
             OrNull = orNull,
             Repeat = repeat,
             Where = at,
-            Columns = [.. own],
+            Columns = SharedPaths.Memoize([.. own], ref memoSlots),
             Selects = nested,
             UnionAll = union,
             Start = start,

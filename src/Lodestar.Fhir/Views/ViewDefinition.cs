@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+
 using System.Text.Json;
 using Lodestar.Fhir.FhirPath;
 
@@ -11,7 +11,8 @@ namespace Lodestar.Fhir.Views;
 /// </summary>
 public sealed class ViewDefinition
 {
-    private readonly ConcurrentBag<ViewRunner> runners = [];
+    // One runner per thread: a runner is not thread-safe, and taking one from a shared pool per resource contended.
+    private readonly ThreadLocal<ViewRunner> runners;
 
     internal ViewDefinition(string source, string name, string resource, CompiledSelect root, CompiledColumn[] columns, (Node, string)[] filters)
     {
@@ -21,6 +22,7 @@ public sealed class ViewDefinition
         Root = root;
         Filters = filters;
         Columns = Array.ConvertAll(columns, c => c.Column);
+        runners = new ThreadLocal<ViewRunner>(() => new ViewRunner(this));
     }
 
     /// <summary>Where the view came from (a file path, or a label for in-memory views), used in messages.</summary>
@@ -103,17 +105,6 @@ public sealed class ViewDefinition
         {
             return;
         }
-        if (!runners.TryTake(out var runner))
-        {
-            runner = new ViewRunner(this);
-        }
-        try
-        {
-            runner.Evaluate(resource, sink);
-        }
-        finally
-        {
-            runners.Add(runner);
-        }
+        runners.Value!.Evaluate(resource, sink);
     }
 }

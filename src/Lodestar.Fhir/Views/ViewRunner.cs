@@ -158,6 +158,8 @@ internal sealed class ViewRunner
 
     private void ProcessOne(CompiledSelect select, in Item focus, bool focusIsNull, List<ViewValue[]> output)
     {
+        // A new focus: what the columns shared for the previous one is stale.
+        context.NextGeneration();
         var rows = RentList();
         var row = RentRow();
         rows.Add(row);

@@ -36,6 +36,25 @@ public readonly struct ViewValue
         _ => Text.Of(item),
     };
 
+    /// <summary>
+    /// For a string cell read straight from the resource and free of JSON escapes: its UTF-8 bytes, valid only while
+    /// the resource is (during the sink call). Lets a sink intern repeated text without making a string per cell.
+    /// </summary>
+    public bool TryGetUtf8(out ReadOnlySpan<byte> utf8)
+    {
+        if (Kind == ViewValueKind.String && item.Kind == ItemKind.Json && item.Element.ValueKind == JsonValueKind.String)
+        {
+            // The raw value of a JSON string includes its quotes.
+            utf8 = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(item.Element)[1..^1];
+            if (utf8.IndexOf((byte)'\\') < 0)
+            {
+                return true;
+            }
+        }
+        utf8 = default;
+        return false;
+    }
+
     public long GetInt64() => Kind is ViewValueKind.Integer or ViewValueKind.Decimal
         ? (long)item.ToPrimitive().Number
         : throw new InvalidOperationException($"a {Kind} cell is not a number");

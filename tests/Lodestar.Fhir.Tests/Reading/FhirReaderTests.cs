@@ -19,6 +19,7 @@ public sealed class FhirReaderTests
         {
             Assert.Equal(file.Records, file.Accepted + file.Rejected);
         }
+        Assert.Equal(summary.Records, summary.Types.Sum(t => t.Records));
     }
 
     [Fact]
@@ -305,5 +306,27 @@ public sealed class FhirReaderTests
             }
             Interlocked.Decrement(ref inFlight);
         }
+    }
+
+    [Fact]
+    public void Counts_per_resource_type_add_up_across_files_and_put_unreadable_records_apart()
+    {
+        using var temp = new TempFolder();
+        temp.File("a.ndjson", string.Join('\n',
+            "{\"resourceType\":\"Patient\",\"id\":\"p1\"}",
+            "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"subject\":{\"reference\":\"Patient/p1\"}}",
+            "{\"resourceType\":\"Observation\",\"id\":\"o2\",\"effectiveDateTime\":\"2023-02-31\"}",
+            "{\"resourceType\":\"Patient\",\"id\":\"p1\"}",
+            "{\"resourceType\":\"Patient\"",
+            "{\"resourceType\":\"Spaceship\",\"id\":\"s1\"}"));
+        temp.File("b.ndjson", "{\"resourceType\":\"Observation\",\"id\":\"o3\"}\n");
+
+        var (summary, _, _) = Read(temp.Path);
+
+        // The bad date and the duplicate are rejected under their own type; broken JSON and an unknown type have none.
+        Assert.Equal(
+            [new FhirTypeCounts("Observation", 2, 1), new FhirTypeCounts("Patient", 1, 1), new FhirTypeCounts(FhirTypeCounts.Unreadable, 0, 2)],
+            summary.Types);
+        AssertReconciles(summary);
     }
 }
