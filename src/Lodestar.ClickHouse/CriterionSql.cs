@@ -46,6 +46,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
             ReadmissionCriterion r => Readmission(r, period),
             // As a patient test an event count means "at least one such event", exactly as its event criterion.
             EventCount ev => Predicate(ev.Event, period),
+            RelativeEvent r => Relative(r, period),
             _ => throw new NotSupportedException($"{criterion.GetType().Name} has no ClickHouse translation yet"),
         };
     }
@@ -121,13 +122,19 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         {
             return "0";
         }
+        return In(S.Condition, ConditionRows(c, period));
+    }
+
+    /// <summary>The condition rows a criterion counts: coded, not refuted, prevalence overlapping the window.</summary>
+    private string ConditionRows(ConditionCriterion c, Period period)
+    {
         var w = c.Overlaps.Resolve(period);
         var refuted = schema.Has(S.Condition, S.VerificationStatus)
             ? $" AND NOT ifNull({S.VerificationStatus} IN ('refuted', 'entered-in-error'), 0)"
             : "";
         // An unknown onset is "before the window", an unknown abatement "still active".
-        return In(S.Condition, $"{Codes(S.Condition, c.ValueSet)}{refuted}" +
-            $" AND ifNull({S.Onset}, -2147483648) <= {Day(w.End)} AND ifNull({S.Abatement}, 2147483647) >= {Day(w.Start)}");
+        return $"{Codes(S.Condition, c.ValueSet)}{refuted}" +
+            $" AND ifNull({S.Onset}, -2147483648) <= {Day(w.End)} AND ifNull({S.Abatement}, 2147483647) >= {Day(w.Start)}";
     }
 
     private string Encounter(EncounterCriterion e, Period period)
@@ -231,12 +238,50 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         {
             return "0";
         }
+        return In(table, DatedWhere(table, dateColumn, valueSet, window), atLeast > 1 ? $"uniqExact({dateColumn}) >= {L.Int(atLeast)}" : null);
+    }
+
+    private string DatedWhere(string table, string dateColumn, string valueSet, Period window)
+    {
         var where = $"{Between(dateColumn, window)} AND {Codes(table, valueSet)}";
         if (schema.Has(table, S.Status))
         {
             where += $" AND NOT ifNull({S.Status} IN ('entered-in-error', 'not-done', 'cancelled', 'revoked', 'stopped'), 0)";
         }
-        return In(table, where, atLeast > 1 ? $"uniqExact({dateColumn}) >= {L.Int(atLeast)}" : null);
+        return where;
+    }
+
+    /// <summary>
+    /// An event row min..max days after an anchor row of the same patient: one JOIN of the two dated row sets
+    /// by patient, on one shard's local tables (a patient's rows share a shard), as the bitmap engine pairs them.
+    /// </summary>
+    private string Relative(RelativeEvent r, Period period)
+    {
+        if (Dated(r.Anchor, period) is not { } anchor || Dated(r.Event, period) is not { } counted)
+        {
+            return "0";
+        }
+        var a = $"SELECT {Key}, {anchor.Day} AS anchor_day FROM {ClickHouseSchema.Local(anchor.Table)} WHERE {Key} IS NOT NULL AND {anchor.Where}";
+        var e = $"SELECT {Key}, {counted.Day} AS event_day FROM {ClickHouseSchema.Local(counted.Table)} WHERE {Key} IS NOT NULL AND {counted.Where}";
+        return $"{Key} IN (SELECT {Key} FROM ({a}) ALL INNER JOIN ({e}) USING ({Key}) " +
+            $"WHERE event_day - anchor_day >= {L.Int(r.MinDays)} AND event_day - anchor_day <= {L.Int(r.MaxDays)})";
+    }
+
+    /// <summary>The table, row filter and day of a single-row criterion (<see cref="RelativeEvent.Dates"/>), or null when its table is absent.</summary>
+    private (string Table, string Where, string Day)? Dated(Criterion criterion, Period period)
+    {
+        (string, string, string)? Rows(string table, string where, string day) =>
+            schema.HasTable(table) ? (table, $"{where} AND {day} IS NOT NULL", $"assumeNotNull({day})") : null;
+        return criterion switch
+        {
+            ConditionCriterion c => Rows(S.Condition, ConditionRows(c, period), S.Onset),
+            EncounterCriterion e => Rows(S.Encounter, EncounterRows(e, period), S.Start),
+            ObservationCriterion o => Rows(S.Observation, $"{Between(S.Effective, o.During.Resolve(period))} AND {Codes(S.Observation, o.ValueSet)}", S.Effective),
+            ProcedureCriterion p => Rows(S.Procedure, DatedWhere(S.Procedure, S.Performed, p.ValueSet, p.During.Resolve(period)), S.Performed),
+            ImmunizationCriterion i => Rows(S.Immunization, DatedWhere(S.Immunization, S.Occurrence, i.ValueSet, i.During.Resolve(period)), S.Occurrence),
+            MedicationCriterion m => Rows(S.MedicationRequest, DatedWhere(S.MedicationRequest, S.Authored, m.ValueSet, m.During.Resolve(period)), S.Authored),
+            _ => throw new NotSupportedException($"{criterion.GetType().Name} cannot date one side of a relative criterion"),
+        };
     }
 
     /// <summary>A coverage active on the date whose payer classifies (<see cref="PayerTypes.Classify"/>) into one of the types.</summary>

@@ -94,6 +94,11 @@ internal static class Codes
     public static readonly ClinicalCode CervicalCytology = new(Cpt, "88175", "Cytopathology, cervical or vaginal, automated thin layer preparation");
     public static readonly ClinicalCode Delivery = new(Cpt, "59400", "Routine obstetric care including antepartum care, vaginal delivery and postpartum care");
     public static readonly ClinicalCode DeliverySnomed = new(Snomed, "236973005", "Delivery procedure");
+    // Prenatal visits: CPT Category II initial/subsequent prenatal care codes and the SNOMED CT regimes.
+    public static readonly ClinicalCode PrenatalInitial = new(Cpt, "0500F", "Initial prenatal care visit");
+    public static readonly ClinicalCode PrenatalInitialSnomed = new(Snomed, "424441002", "Prenatal initial visit");
+    public static readonly ClinicalCode PrenatalSubsequent = new(Cpt, "0502F", "Subsequent prenatal care visit");
+    public static readonly ClinicalCode PrenatalSubsequentSnomed = new(Snomed, "424619006", "Prenatal visit");
 
     // Immunizations (CVX).
     public static readonly ClinicalCode[] Influenza =

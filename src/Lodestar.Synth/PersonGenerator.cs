@@ -184,6 +184,7 @@ internal sealed partial class PersonGenerator
                     var delivered = delivery <= lastAlive;
                     ResourceWriter.Condition(output, index, ConditionCount + pregnancies++, Codes.Pregnancy.Snomed, Codes.Pregnancy.Icd,
                         Codes.Pregnancy.Text, known, delivered ? delivery : null);
+                    PrenatalVisits(index, pregnancies, known, Min(delivery.AddDays(-1), lastAlive));
                     if (delivered)
                     {
                         var admit = delivery.ToDateTime(new TimeOnly(rng.Between(0, 23), rng.Next(60)));
@@ -200,6 +201,31 @@ internal sealed partial class PersonGenerator
         ResourceWriter.Procedures(output, index, procedures);
         ResourceWriter.Immunizations(output, index, immunizations);
     }
+
+    /// <summary>
+    /// Prenatal visits from soon after the pregnancy is known until the day before delivery: the first
+    /// within two weeks for about three in four women, later (2–13 weeks) for the rest — roughly the US
+    /// first-trimester care rate (NCHS NVSS 2021: 78%) — then every four weeks. Drawn from their own random
+    /// stream, so a person's other records are the same as without them.
+    /// </summary>
+    private void PrenatalVisits(long index, int pregnancy, DateOnly known, DateOnly last)
+    {
+        var rng = new Rng(plan.Seed, PrenatalStream | ((ulong)pregnancy << 48) | (ulong)index);
+        var day = known.AddDays(rng.Chance(0.75) ? rng.Between(0, 14) : rng.Between(15, 90));
+        var first = true;
+        while (day <= last)
+        {
+            var start = day.ToDateTime(new TimeOnly(rng.Between(8, 16), rng.Next(60)));
+            visits.Add(first
+                ? new Visit(start, start.AddMinutes(40), VisitKind.Prenatal, Codes.PrenatalInitial, Codes.PrenatalInitialSnomed, false)
+                : new Visit(start, start.AddMinutes(20), VisitKind.Prenatal, Codes.PrenatalSubsequent, Codes.PrenatalSubsequentSnomed, false));
+            first = false;
+            day = day.AddDays(28 + rng.Between(-3, 3));
+        }
+    }
+
+    /// <summary>The high bit marks the prenatal streams apart from the per-person streams (stream = person index).</summary>
+    private const ulong PrenatalStream = 1UL << 63;
 
     // ---- people ------------------------------------------------------------------------------------
 

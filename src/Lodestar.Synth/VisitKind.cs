@@ -9,4 +9,6 @@ internal enum VisitKind
     Emergency,
     Inpatient,
     Delivery,
+    /// <summary>Prenatal care (class AMB). Last, so adding it left the sort order of the other kinds alone.</summary>
+    Prenatal,
 }

@@ -15,6 +15,7 @@ internal static class ConformanceCorpus
     public const string A1c = "cms122-diabetes-hba1c-poor-control";
     public const string Breast = "cms125-breast-cancer-screening";
     public const string Colorectal = "cms130-colorectal-cancer-screening";
+    public const string Prenatal = "prenatal-care-first-trimester";
 
     public sealed record Case(string Patient, string Measure, string Expected, string Pins);
 
@@ -74,6 +75,16 @@ internal static class ConformanceCorpus
         Add(Breast, "IP DEN", "a procedure entered in error does not count", (f, p) => f.Patient(p, "1960-01-01").Encounter(p, "2025-02-01").Procedure(p, Cpt + "77067", "2025-03-01", status: "entered-in-error"));
         Add(Colorectal, "IP DEN NUM", "first day of the nine years before", (f, p) => f.Patient(p, "1965-06-01", gender: "male").Encounter(p, "2025-02-01").Procedure(p, Cpt + "45378", "2016-01-01"));
         Add(Colorectal, "IP DEN", "one day earlier", (f, p) => f.Patient(p, "1965-06-01", gender: "male").Encounter(p, "2025-02-01").Procedure(p, Cpt + "45378", "2015-12-31"));
+        // Prenatal care: a prenatal visit 280..183 days before a 2025-06-30 delivery (event-relative window)
+        void Delivered(ClinicalFixture f, string p, string visit, string status = "completed") =>
+            f.Patient(p, "1995-04-01").Procedure(p, Cpt + "59400", "2025-06-30", status).Encounter(p, visit, Snomed + "424619006");
+        Add(Prenatal, "IP DEN NUM", "visit 280 days before delivery: the trimester's first day", (f, p) => Delivered(f, p, "2024-09-23"));
+        Add(Prenatal, "IP DEN", "281 days before", (f, p) => Delivered(f, p, "2024-09-22"));
+        Add(Prenatal, "IP DEN NUM", "183 days before: the trimester's last day", (f, p) => Delivered(f, p, "2024-12-29"));
+        Add(Prenatal, "IP DEN", "182 days before: second trimester", (f, p) => Delivered(f, p, "2024-12-30"));
+        Add(Prenatal, "none", "a delivery entered in error anchors nothing", (f, p) => Delivered(f, p, "2024-11-01", "entered-in-error"));
+        Add(Prenatal, "IP DEN", "only the delivery in the period anchors", (f, p) => f.Patient(p, "1990-04-01").Procedure(p, Cpt + "59400", "2024-03-01")
+            .Procedure(p, Cpt + "59400", "2025-11-30").Encounter(p, "2024-06-01", Snomed + "424619006"));
         Add(Colorectal, "IP DEN", "a patient key with quotes and a backslash travels intact", (f, p) => f.Patient(p + "'\\\"x", "1965-06-01", race: "2054-5", ethnicity: "2135-2", language: "es").Encounter(p + "'\\\"x", "2025-02-01"));
     }
 

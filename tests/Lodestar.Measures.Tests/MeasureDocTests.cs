@@ -40,7 +40,7 @@ public sealed partial class MeasureDocTests
         var criteria = schema.RootElement.GetProperty("$defs").GetProperty("criterion").GetProperty("properties")
             .EnumerateObject().Select(p => p.Name).ToHashSet();
         string[] kinds = ["all", "any", "not", "population", "age", "gender", "deceased", "condition", "encounter", "observation",
-            "procedure", "immunization", "medication", "coverage", "readmission", "events"];
+            "procedure", "immunization", "medication", "coverage", "readmission", "events", "relative"];
         Assert.Equal(kinds.ToHashSet(), criteria);
         var fields = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Superset(fields, new HashSet<string> { "id", "title", "description", "mission-area", "reference", "scoring", "direction", "populations", "stratifiers", "deviations" });

@@ -114,4 +114,48 @@ public sealed class MeasureParserTests
         var problem = Assert.Single(Problems(bad));
         Assert.Contains("'events' counts an 'encounter' or a 'readmission' criterion", problem.ToString(), StringComparison.Ordinal);
     }
+
+    private const string Relative = """
+        id: m
+        title: T
+        direction: higher-is-better
+        populations:
+          initial-population:
+            condition: { value-set: diabetes, overlaps: period }
+          denominator: initial-population
+          numerator:
+            relative:
+              event: { encounter: { value-set: office-visit, during: { from: start-1y, to: end } } }
+              anchor: { condition: { value-set: diabetes, overlaps: period } }
+              min-days: -7
+              max-days: 90
+        """;
+
+    [Fact]
+    public void A_relative_criterion_parses_with_both_sides_and_its_days()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var m = MeasureParser.Parse("m.yaml", Relative, ValueSets.Contains, diagnostics);
+        Assert.Empty(diagnostics);
+        var r = Assert.IsType<RelativeEvent>(m!.Populations[PopulationCodes.Numerator]);
+        Assert.IsType<EncounterCriterion>(r.Event);
+        Assert.IsType<ConditionCriterion>(r.Anchor);
+        Assert.Equal((-7, 90), (r.MinDays, r.MaxDays));
+    }
+
+    [Theory]
+    // Each row: a mistake in a relative criterion, its line, and words of the fix.
+    [InlineData("min-days: -7", "min-days: 100", 12, "min-days 100 is above max-days 90; swap them")]
+    [InlineData("max-days: 90", "", 10, "'max-days' is required")]
+    [InlineData("anchor:", "ancor:", 11, "did you mean 'anchor'?")]
+    [InlineData("anchor: { condition: { value-set: diabetes, overlaps: period } }", "anchor: { age: { min: 18 } }", 11, "must be one dated event")]
+    [InlineData("during: { from: start-1y, to: end } }", "during: period, at-least: 2 }", 10, "without 'at-least' above 1")]
+    [InlineData("value-set: diabetes, overlaps: period } }", "value-set: diabetis, overlaps: period } }", 11, "unknown value set 'diabetis'")]
+    public void Relative_criterion_errors_name_the_line_and_the_fix(string correct, string mistake, int line, string fix)
+    {
+        var text = Relative.Replace(correct, mistake, StringComparison.Ordinal);
+        Assert.NotEqual(Relative, text);
+        var problems = Problems(text);
+        Assert.Contains(problems, p => p.Line == line && p.Reason.Contains(fix, StringComparison.Ordinal));
+    }
 }

@@ -150,6 +150,35 @@ public sealed class SynthGeneratorTests
     }
 
     [Fact]
+    public void Each_delivery_follows_prenatal_visits_coded_for_the_prenatal_care_measure()
+    {
+        using var run = new SynthRun(Options("MS", 3000));
+        static string Code(JsonElement e, string element) => e.GetProperty(element)[0].GetProperty("coding")[0].GetProperty("code").GetString()!;
+        static string Subject(JsonElement e, string element = "subject") => e.GetProperty(element).GetProperty("reference").GetString()!;
+        static DateOnly Day(string text) => DateOnly.Parse(text[..10], System.Globalization.CultureInfo.InvariantCulture);
+        var prenatal = run.Read("Encounter").Where(e => Code(e, "type") is "0500F" or "0502F").ToList();
+        Assert.All(prenatal, e =>
+        {
+            Assert.Equal("AMB", e.GetProperty("class").GetProperty("code").GetString());
+            var snomed = e.GetProperty("type")[0].GetProperty("coding")[1].GetProperty("code").GetString();
+            Assert.Equal(Code(e, "type") == "0500F" ? "424441002" : "424619006", snomed);
+        });
+        var visits = prenatal.ToLookup(e => Subject(e), e => Day(e.GetProperty("period").GetProperty("start").GetString()!));
+        var deliveries = run.Read("Procedure").Where(p => p.GetProperty("code").GetProperty("coding")[0].GetProperty("code").GetString() == "59400").ToList();
+        Assert.NotEmpty(deliveries);
+        var early = 0;
+        foreach (var d in deliveries)
+        {
+            var delivered = Day(d.GetProperty("performedDateTime").GetString()!);
+            var before = visits[Subject(d)].Where(v => v < delivered && v >= delivered.AddDays(-300)).ToList();
+            Assert.NotEmpty(before);
+            early += before.Any(v => v >= delivered.AddDays(-280) && v <= delivered.AddDays(-183)) ? 1 : 0;
+        }
+        // First-trimester care for most but not all (NCHS NVSS 2021: 78%); the window is the measure's.
+        Assert.InRange(early / (double)deliveries.Count, 0.5, 0.95);
+    }
+
+    [Fact]
     public void People_65_and_over_are_mostly_on_Medicare()
     {
         using var run = new SynthRun(Options("MS", 1500));

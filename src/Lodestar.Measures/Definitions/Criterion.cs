@@ -83,3 +83,25 @@ public sealed record ReadmissionCriterion(Window DischargedDuring, int WithinDay
 /// the number of events of its members (FHIR Measure ratio/continuous-variable "episode" counting).
 /// </summary>
 public sealed record EventCount(Criterion Event) : Criterion;
+
+/// <summary>
+/// An event dated within a number of days of another event of the same patient — an event-relative window,
+/// e.g. a prenatal visit 0..90 days after the pregnancy's onset. Holds when some row meeting
+/// <see cref="Anchor"/> and some row meeting <see cref="Event"/> (each with its own codes and window) are
+/// <see cref="MinDays"/>..<see cref="MaxDays"/> days apart, counted as event date − anchor date. Both are
+/// single-row criteria (<see cref="RelativeEvent.Dates"/>): a condition is dated by its onset (no onset, no
+/// date), an encounter by its start, an observation by its effective date, a procedure by its performed
+/// date, an immunization by its occurrence and a medication by its authoredOn.
+/// </summary>
+public sealed record RelativeEvent(Criterion Event, Criterion Anchor, int MinDays, int MaxDays) : Criterion
+{
+    /// <summary>Whether a criterion can date one side of a relation: a single-row event criterion without counts or value tests.</summary>
+    public static bool Dates(Criterion criterion) => criterion switch
+    {
+        ConditionCriterion or ProcedureCriterion or MedicationCriterion => true,
+        EncounterCriterion e => e.AtLeast == 1,
+        ImmunizationCriterion i => i.AtLeast == 1,
+        ObservationCriterion o => o.Pick == ObservationPick.Any && o.Value is null && o.Systolic is null && o.Diastolic is null,
+        _ => false,
+    };
+}

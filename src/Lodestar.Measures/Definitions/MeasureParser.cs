@@ -14,7 +14,7 @@ public static class MeasureParser
 
     private static readonly string[] CriterionKinds =
         ["all", "any", "not", "population", "age", "gender", "deceased", "condition", "encounter", "observation",
-         "procedure", "immunization", "medication", "coverage", "readmission", "events"];
+         "procedure", "immunization", "medication", "coverage", "readmission", "events", "relative"];
 
     public static readonly IReadOnlyList<string> KnownStratifiers =
         ["race", "ethnicity", "race-ethnicity", "sex", "age", "payer", "language", "county", "rurality"];
@@ -177,6 +177,8 @@ public static class MeasureParser
                         var counted when counted is EncounterCriterion or ReadmissionCriterion => new EventCount(counted),
                         _ => Fail(body, path, "'events' counts an 'encounter' or a 'readmission' criterion"),
                     };
+                case "relative":
+                    return Relative(body, path);
                 case "population":
                     return body is YamlScalarNode { Value: { } p } && PopulationCodes.All.Contains(p)
                         ? new PopulationRef(p)
@@ -194,6 +196,45 @@ public static class MeasureParser
                     }
                     return Leaf(kind, args, path);
             }
+        }
+
+        /// <summary>relative: { event: {…}, anchor: {…}, min-days: 0, max-days: 90 } — event date − anchor date in [min, max].</summary>
+        private Criterion? Relative(YamlNode body, string path)
+        {
+            if (body is not YamlMappingNode a)
+            {
+                return Fail(body, path, "'relative' takes a mapping: { event: {…}, anchor: {…}, min-days: 0, max-days: 90 }");
+            }
+            var before = y.ErrorCount;
+            y.CheckKeys(a, path, "event", "anchor", "min-days", "max-days");
+            Criterion? Side(string key, string role)
+            {
+                if (YamlReader.Get(a, key) is not { } node)
+                {
+                    y.Error(a, path, $"'{key}' is required: {role}");
+                    return null;
+                }
+                var side = Parse(node, $"{path}.{key}");
+                if (side is not null && !RelativeEvent.Dates(side))
+                {
+                    y.Error(node, $"{path}.{key}", "must be one dated event: a condition, encounter, procedure, immunization, medication or observation " +
+                        "criterion, without 'at-least' above 1 and (for an observation) without 'pick: latest' or value tests");
+                }
+                return side;
+            }
+            var counted = Side("event", "the criterion whose date is tested, e.g. 'event: { encounter: { value-set: prenatal-visit } }'");
+            var anchor = Side("anchor", "the criterion whose date the window is counted from, e.g. 'anchor: { condition: { value-set: pregnancy-condition } }'");
+            var min = y.Int(a, "min-days", path) ?? 0;
+            var max = y.Int(a, "max-days", path);
+            if (max is null)
+            {
+                y.Error(a, path, "'max-days' is required: the most days the event may come after the anchor (negative = before it)");
+            }
+            else if (min > max)
+            {
+                y.Error(YamlReader.Get(a, "min-days") ?? a, path, $"min-days {min} is above max-days {max}; swap them");
+            }
+            return y.ErrorCount > before ? null : new RelativeEvent(counted!, anchor!, min, max!.Value);
         }
 
         private Criterion? Fail(YamlNode node, string field, string reason)

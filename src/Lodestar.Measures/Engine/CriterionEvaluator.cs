@@ -32,6 +32,7 @@ public sealed class CriterionEvaluator(EvaluationContext context) : ICriterionEv
             CoverageCriterion c => Coverage(c, period),
             ReadmissionCriterion r => Readmission(r, period),
             EventCount e => EventsPerPatient(e, period).ToSet(context.PatientCount),
+            RelativeEvent r => Relative(r, period),
             _ => throw new NotSupportedException(criterion.GetType().Name),
         };
     }
@@ -88,9 +89,16 @@ public sealed class CriterionEvaluator(EvaluationContext context) : ICriterionEv
     private PatientSet Condition(ConditionCriterion c, Period period)
     {
         var set = Empty();
+        ConditionRows(c, period, (p, _) => set.Add(p));
+        return set;
+    }
+
+    /// <summary>Calls <paramref name="onRow"/> with (patient, row) for every condition row meeting the criterion.</summary>
+    private void ConditionRows(ConditionCriterion c, Period period, Action<int, int> onRow)
+    {
         if (!context.HasTable(S.Condition))
         {
-            return set;
+            return;
         }
         var window = c.Overlaps.Resolve(period);
         var table = context.Table(S.Condition);
@@ -120,10 +128,9 @@ public sealed class CriterionEvaluator(EvaluationContext context) : ICriterionEv
             var ends = abatement.IsNull(r) ? int.MaxValue : abatement.Days[r];
             if (begins <= end && ends >= start)
             {
-                set.Add(rows[r]);
+                onRow(rows[r], r);
             }
         }
-        return set;
     }
 
     private PatientSet Encounter(EncounterCriterion e, Period period)
@@ -289,9 +296,42 @@ public sealed class CriterionEvaluator(EvaluationContext context) : ICriterionEv
     private PatientSet Dated(string tableName, string dateColumn, string valueSet, Period window, int atLeast)
     {
         var set = Empty();
+        if (atLeast <= 1)
+        {
+            DatedRows(tableName, dateColumn, valueSet, window, (p, _) => set.Add(p));
+            return set;
+        }
+        // (patient, day) packed in one long and sorted: each patient's days are then a run, distinct days
+        // counted in one scan, with no per-row allocation (CMS117 asks this of ten vaccines).
+        var hits = new List<long>();
+        DatedRows(tableName, dateColumn, valueSet, window, (p, day) => hits.Add(((long)p << 32) | (uint)day));
+        hits.Sort();
+        for (var i = 0; i < hits.Count;)
+        {
+            var patient = (int)(hits[i] >> 32);
+            var days = 0;
+            for (var previous = -1L; i < hits.Count && (int)(hits[i] >> 32) == patient; i++)
+            {
+                if (hits[i] != previous)
+                {
+                    days++;
+                    previous = hits[i];
+                }
+            }
+            if (days >= atLeast)
+            {
+                set.Add(patient);
+            }
+        }
+        return set;
+    }
+
+    /// <summary>Calls <paramref name="onRow"/> with (patient, day) for every coded row in the window that is not voided.</summary>
+    private void DatedRows(string tableName, string dateColumn, string valueSet, Period window, Action<int, int> onRow)
+    {
         if (!context.HasTable(tableName))
         {
-            return set;
+            return;
         }
         var table = context.Table(tableName);
         var rows = context.PatientRows(tableName);
@@ -300,7 +340,6 @@ public sealed class CriterionEvaluator(EvaluationContext context) : ICriterionEv
         var date = table.Get<DateColumn>(dateColumn);
         var status = table.Has(S.Status) ? table.Get<StringColumn>(S.Status) : null;
         var voided = status?.Match(v => v is "entered-in-error" or "not-done" or "cancelled" or "revoked" or "stopped");
-        List<(int Patient, int Day)>? hits = atLeast > 1 ? [] : null;
         for (var r = 0; r < rows.Length; r++)
         {
             if (rows[r] < 0 || date.IsNull(r) || !window.Contains(date.Days[r]) || !codes.AnyIn(r, match))
@@ -311,23 +350,120 @@ public sealed class CriterionEvaluator(EvaluationContext context) : ICriterionEv
             {
                 continue;
             }
-            if (hits is null)
+            onRow(rows[r], date.Days[r]);
+        }
+    }
+
+    /// <summary>
+    /// Some event row dated min..max days after some anchor row of the same patient. Anchor days are bucketed
+    /// per patient and sorted once; each event row then looks for an anchor day in [day − max, day − min].
+    /// </summary>
+    private PatientSet Relative(RelativeEvent r, Period period)
+    {
+        var anchors = new List<(int Patient, int Day)>();
+        EventDays(r.Anchor, period, (p, day) => anchors.Add((p, day)));
+        var set = Empty();
+        if (anchors.Count == 0)
+        {
+            return set;
+        }
+        anchors.Sort();
+        // first[p]..first[p + 1] are patient p's anchor days in ascending order (a counting-sort index).
+        var first = new int[context.PatientCount + 1];
+        foreach (var (p, _) in anchors)
+        {
+            first[p + 1]++;
+        }
+        for (var p = 0; p < context.PatientCount; p++)
+        {
+            first[p + 1] += first[p];
+        }
+        var days = anchors.ConvertAll(a => a.Day).ToArray();
+        EventDays(r.Event, period, (p, day) =>
+        {
+            if (set[p])
             {
-                set.Add(rows[r]);
+                return;
+            }
+            // The first anchor day >= day − max; the event qualifies when that day is also <= day − min.
+            var lo = first[p];
+            var hi = first[p + 1];
+            var at = Array.BinarySearch(days, lo, hi - lo, day - r.MaxDays);
+            if (at < 0)
+            {
+                at = ~at;
             }
             else
             {
-                hits.Add((rows[r], date.Days[r]));
+                while (at > lo && days[at - 1] == day - r.MaxDays)
+                {
+                    at--;
+                }
             }
-        }
-        if (hits is not null)
-        {
-            foreach (var group in hits.Distinct().GroupBy(h => h.Patient).Where(g => g.Count() >= atLeast))
+            if (at < hi && days[at] <= day - r.MinDays)
             {
-                set.Add(group.Key);
+                set.Add(p);
+            }
+        });
+        return set;
+    }
+
+    /// <summary>(patient, day) for each row of a dated single-row criterion (<see cref="RelativeEvent.Dates"/>).</summary>
+    private void EventDays(Criterion criterion, Period period, Action<int, int> onRow)
+    {
+        switch (criterion)
+        {
+            case ConditionCriterion c:
+                var onset = context.HasTable(S.Condition) ? context.Table(S.Condition).Get<DateColumn>(S.Onset) : null;
+                ConditionRows(c, period, (p, row) =>
+                {
+                    if (!onset!.IsNull(row))
+                    {
+                        onRow(p, onset.Days[row]);
+                    }
+                });
+                break;
+            case EncounterCriterion e:
+                var start = context.HasTable(S.Encounter) ? context.Table(S.Encounter).Get<DateColumn>(S.Start) : null;
+                EncounterEvents(e, period, (p, row) => onRow(p, start!.Days[row]));
+                break;
+            case ObservationCriterion o:
+                ObservationRows(o, period, onRow);
+                break;
+            case ProcedureCriterion p:
+                DatedRows(S.Procedure, S.Performed, p.ValueSet, p.During.Resolve(period), onRow);
+                break;
+            case ImmunizationCriterion i:
+                DatedRows(S.Immunization, S.Occurrence, i.ValueSet, i.During.Resolve(period), onRow);
+                break;
+            case MedicationCriterion m:
+                DatedRows(S.MedicationRequest, S.Authored, m.ValueSet, m.During.Resolve(period), onRow);
+                break;
+            default:
+                throw new NotSupportedException($"{criterion.GetType().Name} cannot date one side of a relative criterion");
+        }
+    }
+
+    /// <summary>(patient, day) for every observation in the value set within the window (no value tests: the parser allows none here).</summary>
+    private void ObservationRows(ObservationCriterion o, Period period, Action<int, int> onRow)
+    {
+        if (!context.HasTable(S.Observation))
+        {
+            return;
+        }
+        var window = o.During.Resolve(period);
+        var table = context.Table(S.Observation);
+        var rows = context.PatientRows(S.Observation);
+        var codes = table.Get<StringListColumn>(S.CodesOf(table.Name));
+        var match = context.Match(S.Observation, o.ValueSet);
+        var effective = table.Get<DateColumn>(S.Effective);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            if (rows[r] >= 0 && !effective.IsNull(r) && window.Contains(effective.Days[r]) && codes.AnyIn(r, match))
+            {
+                onRow(rows[r], effective.Days[r]);
             }
         }
-        return set;
     }
 
     private PatientSet Coverage(CoverageCriterion c, Period period)

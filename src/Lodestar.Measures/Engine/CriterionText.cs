@@ -28,7 +28,16 @@ public static class CriterionText
         CoverageCriterion c => $"{string.Join("/", c.PayerTypes)} coverage at {c.At}",
         ReadmissionCriterion r => $"readmitted within {r.WithinDays} days of a discharge during {r.DischargedDuring}",
         EventCount e => "each " + Describe(e.Event),
+        RelativeEvent r => $"{Describe(r.Event)}, {Days(r.MinDays, r.MaxDays)} {Describe(r.Anchor)}",
         _ => criterion.GetType().Name,
+    };
+
+    /// <summary>"0–90 days after", "within 7 days before" and the like, for event date − anchor date in [min, max].</summary>
+    private static string Days(int min, int max) => (min, max) switch
+    {
+        ( >= 0, _) => $"{min}–{max} days after",
+        (_, <= 0) => $"{-max}–{-min} days before",
+        _ => $"from {-min} days before to {max} days after",
     };
 
     private static string Observation(ObservationCriterion o)
