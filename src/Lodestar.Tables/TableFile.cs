@@ -62,7 +62,13 @@ public static class TableFile
         }
     }
 
-    public static Table Read(Stream stream, string source)
+    public static Table Read(Stream stream, string source) => Read(stream, source, null);
+
+    /// <summary>
+    /// Reads a table keeping only the columns <paramref name="keep"/> accepts (table name, column name); the others are
+    /// read past without being built, so a reader that needs a few columns does not pay for the rest.
+    /// </summary>
+    public static Table Read(Stream stream, string source, Func<string, string, bool>? keep)
     {
         Span<byte> head = stackalloc byte[5];
         if (stream.ReadAtLeast(head, 5, throwOnEndOfStream: false) < 5 || !head[..4].SequenceEqual(Magic))
@@ -78,12 +84,17 @@ public static class TableFile
         var name = reader.ReadString();
         var rows = reader.ReadInt32();
         var count = reader.ReadInt32();
-        var columns = new Column[count];
+        var columns = new List<Column>(count);
         for (var c = 0; c < count; c++)
         {
             var columnName = reader.ReadString();
             var type = (ColumnType)reader.ReadByte();
-            columns[c] = type switch
+            if (keep is not null && !keep(name, columnName))
+            {
+                Skip(reader, type, source, columnName);
+                continue;
+            }
+            var column = type switch
             {
                 ColumnType.String => ReadString(reader, columnName),
                 ColumnType.StringList => new StringListColumn(columnName, dictionary: ReadStrings(reader), offsets: ReadArray<int>(reader), values: ReadArray<int>(reader)),
@@ -93,12 +104,59 @@ public static class TableFile
                 ColumnType.Date => ReadFixed<int>(reader, (v, valid) => new DateColumn(columnName, v, valid)),
                 _ => throw new InvalidDataException($"{source}: column {columnName} has unknown type {(byte)type}."),
             };
-            if (columns[c].Count != rows)
+            if (column.Count != rows)
             {
-                throw new InvalidDataException($"{source}: column {columnName} has {columns[c].Count} rows, expected {rows}.");
+                throw new InvalidDataException($"{source}: column {columnName} has {column.Count} rows, expected {rows}.");
             }
+            columns.Add(column);
         }
         return new Table(name, columns);
+    }
+
+    private static void Skip(BinaryReader reader, ColumnType type, string source, string column)
+    {
+        switch (type)
+        {
+            case ColumnType.String:
+                SkipStrings(reader);
+                SkipArray(reader, sizeof(int));
+                break;
+            case ColumnType.StringList:
+                SkipStrings(reader);
+                SkipArray(reader, sizeof(int));
+                SkipArray(reader, sizeof(int));
+                break;
+            case ColumnType.Int64 or ColumnType.Double or ColumnType.Bool or ColumnType.Date:
+                if (reader.ReadBoolean())
+                {
+                    SkipArray(reader, sizeof(ulong));
+                }
+                SkipArray(reader, type switch { ColumnType.Int64 or ColumnType.Double => 8, ColumnType.Date => sizeof(int), _ => sizeof(bool) });
+                break;
+            default:
+                throw new InvalidDataException($"{source}: column {column} has unknown type {(byte)type}.");
+        }
+    }
+
+    private static void SkipStrings(BinaryReader reader)
+    {
+        for (var n = reader.ReadInt32(); n > 0; n--)
+        {
+            SkipBytes(reader, reader.Read7BitEncodedInt());
+        }
+    }
+
+    private static void SkipArray(BinaryReader reader, int elementSize) => SkipBytes(reader, (long)reader.ReadInt32() * elementSize);
+
+    private static void SkipBytes(BinaryReader reader, long count)
+    {
+        Span<byte> scratch = stackalloc byte[4096];
+        while (count > 0)
+        {
+            var chunk = (int)Math.Min(count, scratch.Length);
+            reader.BaseStream.ReadExactly(scratch[..chunk]);
+            count -= chunk;
+        }
     }
 
     private static StringColumn ReadString(BinaryReader reader, string name)

@@ -58,7 +58,10 @@ public sealed class Workspace
             JsonSerializer.Serialize(manifest, WorkspaceJson.Default.WorkspaceManifest));
     }
 
-    public static Workspace Open(string path)
+    public static Workspace Open(string path) => Open(path, null);
+
+    /// <summary>Opens a workspace with only the columns <paramref name="keep"/> accepts (table name, column name).</summary>
+    public static Workspace Open(string path, Func<string, string, bool>? keep)
     {
         var manifestPath = System.IO.Path.Combine(path, ManifestFile);
         if (!File.Exists(manifestPath))
@@ -72,7 +75,7 @@ public sealed class Workspace
         Parallel.For(0, files.Length, i =>
         {
             using var stream = new BufferedStream(File.OpenRead(files[i]), 1 << 20);
-            tables[i] = TableFile.Read(stream, files[i]);
+            tables[i] = TableFile.Read(stream, files[i], keep);
         });
         return new Workspace(path, tables.ToDictionary(t => t.Name, StringComparer.Ordinal), manifest);
     }

@@ -92,4 +92,26 @@ public sealed class TableFileTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Theory]
+    // Each row skips one column type (and its neighbours must still read right after it).
+    [InlineData("s")]
+    [InlineData("l")]
+    [InlineData("i")]
+    [InlineData("d")]
+    [InlineData("b")]
+    [InlineData("t")]
+    public void Columns_left_out_are_read_past_and_the_rest_read_as_written(string skipped)
+    {
+        var table = Sample();
+        using var stream = new MemoryStream();
+        TableFile.Write(table, stream);
+        stream.Position = 0;
+
+        var back = TableFile.Read(stream, "mem", (_, column) => column != skipped);
+
+        var kept = table.Columns.Where(c => c.Name != skipped).ToList();
+        Assert.Equal(kept.Select(c => c.Name), back.Columns.Select(c => c.Name));
+        Assert.Equal(Rows(new Table("t", kept)), Rows(back));
+    }
 }

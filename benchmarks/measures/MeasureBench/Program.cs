@@ -37,7 +37,7 @@ static int Year(string text) => int.Parse(text, NumberStyles.None, CultureInfo.I
 static int Run(string path, string countsPath, int first, int last, string[] stratifiers)
 {
     var clock = Stopwatch.StartNew();
-    var workspace = Workspace.Open(path);
+    var workspace = Workspace.Open(path, ClinicalSchema.IsReadByMeasures);
     var catalog = MeasureCatalog.Load();
     var context = new EvaluationContext(workspace, catalog);
     var openSeconds = clock.Elapsed.TotalSeconds;

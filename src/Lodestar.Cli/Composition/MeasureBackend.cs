@@ -66,7 +66,7 @@ internal sealed class MeasureBackend : IDisposable
     {
         if (Servers(engine, clickhouse) is not { } servers)
         {
-            var ws = Workspace.Open(workspace ?? throw new UserErrorException("--workspace is required with the embedded engine"));
+            var ws = Workspace.Open(workspace ?? throw new UserErrorException("--workspace is required with the embedded engine"), ClinicalSchema.IsReadByMeasures);
             var context = new EvaluationContext(ws, catalog, GeographyAreas.Default);
             return new MeasureBackend(context, new MeasureEngine(context), new CareGaps(context), $"Workspace {ws.Path}", $"the workspace at {ws.Path}", null);
         }

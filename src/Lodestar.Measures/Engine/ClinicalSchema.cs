@@ -48,6 +48,13 @@ public static class ClinicalSchema
     public const string PeriodStart = "period_start";
     public const string PeriodEnd = "period_end";
 
+    /// <summary>
+    /// Whether measures read the column. An event's own id and resource key are unique per row and read by nothing
+    /// here, yet at a million patients they are most of a workspace's memory, so the engine opens workspaces without them.
+    /// The patient table is kept whole: care gaps and audits name patients.
+    /// </summary>
+    public static bool IsReadByMeasures(string table, string column) => table == Patient || (column != Id && column != table + "_key");
+
     /// <summary>The "system|code" list column of each coded table.</summary>
     public static string CodesOf(string table) => table switch
     {
