@@ -131,7 +131,7 @@ public static class TableFile
                 {
                     SkipArray(reader, sizeof(ulong));
                 }
-                SkipArray(reader, type switch { ColumnType.Int64 or ColumnType.Double => 8, ColumnType.Date => sizeof(int), _ => sizeof(bool) });
+                SkipArray(reader, type switch { ColumnType.Int64 => sizeof(long), ColumnType.Double => sizeof(double), ColumnType.Date => sizeof(int), _ => sizeof(bool) });
                 break;
             default:
                 throw new InvalidDataException($"{source}: column {column} has unknown type {(byte)type}.");

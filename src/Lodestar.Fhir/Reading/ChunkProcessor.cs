@@ -23,15 +23,14 @@ internal sealed class ChunkProcessor(int worker, ReadSession session)
         foreach (var record in chunk.Records)
         {
             var bytes = chunk.Buffer.AsMemory(record.Offset, record.Length);
-            if (record.Reason is not null)
+            var type = FhirTypeCounts.Unreadable;
+            var rejection = record.Reason is not null
+                ? Reject(source, record.Line, record.Field ?? "", record.Reason, bytes.Span)
+                : ProcessRecord(source, bytes, record.Line, ref type);
+            Tally(type, rejection is null);
+            if (rejection is { } reject)
             {
-                diagnostics.Add(Reject(source, record.Line, record.Field ?? "", record.Reason, bytes.Span));
-                Tally(FhirTypeCounts.Unreadable, accepted: false);
-                continue;
-            }
-            if (ProcessRecord(source, bytes, record.Line) is { } rejection)
-            {
-                diagnostics.Add(rejection);
+                diagnostics.Add(reject);
             }
             else
             {
@@ -52,14 +51,6 @@ internal sealed class ChunkProcessor(int worker, ReadSession session)
     {
         ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Types, type, out _);
         counts = accepted ? (counts.Accepted + 1, counts.Rejected) : (counts.Accepted, counts.Rejected + 1);
-    }
-
-    private FhirDiagnostic? ProcessRecord(FhirSource source, ReadOnlyMemory<byte> bytes, long line)
-    {
-        var type = FhirTypeCounts.Unreadable;
-        var rejection = ProcessRecord(source, bytes, line, ref type);
-        Tally(type, rejection is null);
-        return rejection;
     }
 
     private FhirDiagnostic? ProcessRecord(FhirSource source, ReadOnlyMemory<byte> bytes, long line, ref string countedAs)

@@ -52,7 +52,7 @@ internal static class ResourceValidator
             return ("resourceType", $"must be a string, not {Describe(type.ValueKind)}");
         }
         // The raw bytes match unless the name is written with JSON escapes; then decode it and look again.
-        if (!ResourceTypes.TryGet(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(type)[1..^1], out resourceType)
+        if (!(JsonText.TryGetUnescapedUtf8(type, out var typeUtf8) && ResourceTypes.TryGet(typeUtf8, out resourceType))
             && !ResourceTypes.IsKnown(resourceType = type.GetString()!))
         {
             return ("resourceType", $"'{Truncate(resourceType)}' is not a FHIR R4 resource type");
@@ -123,8 +123,7 @@ internal static class ResourceValidator
         }
         // Dates are short: check them on the stack, and make a string only for the message of a bad one.
         Span<char> buffer = stackalloc char[64];
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value)[1..^1];
-        ReadOnlySpan<char> text = raw.Length <= buffer.Length && raw.IndexOf((byte)'\\') < 0
+        ReadOnlySpan<char> text = JsonText.TryGetUnescapedUtf8(value, out var raw) && raw.Length <= buffer.Length
             && System.Text.Unicode.Utf8.ToUtf16(raw, buffer, out _, out var written) == System.Buffers.OperationStatus.Done
             ? buffer[..written]
             : value.GetString();

@@ -26,11 +26,15 @@ internal static class SharedPaths
         Node Wrap(Node node)
         {
             node.RewriteSameFocusChildren(Wrap);
-            if (!WorthSharing(node) || counts[node.Key] < 2)
+            if (!WorthSharing(node))
             {
                 return node;
             }
             var key = node.Key;
+            if (counts[key] < 2)
+            {
+                return node;
+            }
             if (!slots.TryGetValue(key, out var slot))
             {
                 slots[key] = slot = next++;

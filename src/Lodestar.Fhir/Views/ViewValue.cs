@@ -42,14 +42,9 @@ public readonly struct ViewValue
     /// </summary>
     public bool TryGetUtf8(out ReadOnlySpan<byte> utf8)
     {
-        if (Kind == ViewValueKind.String && item.Kind == ItemKind.Json && item.Element.ValueKind == JsonValueKind.String)
+        if (Kind == ViewValueKind.String && item.Kind == ItemKind.Json)
         {
-            // The raw value of a JSON string includes its quotes.
-            utf8 = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(item.Element)[1..^1];
-            if (utf8.IndexOf((byte)'\\') < 0)
-            {
-                return true;
-            }
+            return JsonText.TryGetUnescapedUtf8(item.Element, out utf8);
         }
         utf8 = default;
         return false;
