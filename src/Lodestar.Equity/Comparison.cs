@@ -19,4 +19,5 @@ public readonly record struct Comparison(
     double? RatioUpper,
     double? RatioP,
     double? RelativeDifference,
-    AhrqClass Class);
+    AhrqClass Class,
+    string Note = "");

@@ -113,7 +113,31 @@ public static class GroupComparison
         {
             cls = AhrqClass.Same;
         }
-        return new Comparison(g.Group, reference.Group, g.Value, reference.Value, d, d - z * seD, d + z * seD, pD, ratio, rLo, rHi, pR, relative, cls);
+        return new Comparison(g.Group, reference.Group, g.Value, reference.Value, d, d - z * seD, d + z * seD, pD, ratio, rLo, rHi, pR, relative, cls,
+            Why(g, reference, pD, relative));
+    }
+
+    /// <summary>Says why a figure is empty: files carry no NaN or infinity, so each blank needs its reason.</summary>
+    private static string Why(GroupStatistic g, GroupStatistic reference, double? pD, double? relative)
+    {
+        var reasons = new List<string>(3);
+        if (pD is null)
+        {
+            reasons.Add("no difference p-value: both standard errors are 0 and the values differ");
+        }
+        if (!(reference.Value > 0))
+        {
+            reasons.Add("no ratio: the reference value is not above 0");
+        }
+        else if (!(g.Value > 0))
+        {
+            reasons.Add("no ratio interval: the group value is not above 0");
+        }
+        if (relative is null)
+        {
+            reasons.Add("no relative difference: the reference value it divides by is 0");
+        }
+        return string.Join("; ", reasons);
     }
 
     private static double Square(double x) => x * x;

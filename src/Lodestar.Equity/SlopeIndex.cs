@@ -28,7 +28,12 @@ internal static class SlopeIndex
         }
         if (!(spread > 0))
         {
-            yield return Missing("sii", SiiDefinition, "not estimable: all groups share one rank");
+            // The same four rows as any other not-estimable fit, so a reader of the file finds every index it expects.
+            const string why = "not estimable: all groups share one rank";
+            yield return Missing("sii", SiiDefinition, why);
+            yield return Missing("rii_phe", RiiDefinition, why);
+            yield return Missing("kmi", KmiDefinition, why);
+            yield return Missing("rii_hdcalc", HdcalcDefinition, why);
             yield break;
         }
         var c = new double[j];

@@ -24,29 +24,7 @@ public sealed class StatsCommandTests : IDisposable
         var outPath = args[Array.IndexOf(args, "--out") + 1];
         var lines = File.ReadAllLines(outPath);
         var header = lines[0].Split(',');
-        return lines.Skip(1).Select(l => SplitCsv(l).Select((v, i) => (header[i], v)).ToDictionary(p => p.Item1, p => p.v)).ToList();
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') { quoted = false; }
-                else { field.Append(c); }
-            }
-            else if (c == '"') { quoted = true; }
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else { field.Append(c); }
-        }
-        fields.Add(field.ToString());
-        return fields;
+        return lines.Skip(1).Select(l => Csv.Fields(l).Select((v, i) => (header[i], v)).ToDictionary(p => p.Item1, p => p.v)).ToList();
     }
 
     private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);

@@ -58,7 +58,7 @@ internal static class StatsGroupVerbs
         foreach (var cmp in GroupComparison.Compare(groups, options))
         {
             result.Add(cmp.Group, cmp.Reference, cmp.Value, cmp.ReferenceValue, cmp.Difference, cmp.DifferenceLower, cmp.DifferenceUpper, cmp.DifferenceP,
-                cmp.Ratio, cmp.RatioLower, cmp.RatioUpper, cmp.RatioP, cmp.RelativeDifference, StatsOptions.Name(cmp.Class), c, "");
+                cmp.Ratio, cmp.RatioLower, cmp.RatioUpper, cmp.RatioP, cmp.RelativeDifference, StatsOptions.Name(cmp.Class), c, cmp.Note);
         }
         foreach (var name in excluded)
         {
