@@ -196,6 +196,48 @@ public sealed class DisparityIndicesTests
         }
     }
 
+    // WHO healthequal (WHOequity/healthequal) tests/testthat/test-bgv.R: 25 non-ordered subgroups drawn in R with
+    // set.seed(123); pop = round(rnorm(25, 1000, 300)), est = rbinom(25, 1000, .065), se = rbinom(25, 100, .045) (the
+    // draws below, printed by R 4.2.2). healthequal asserts BGV 46.198326 and SE 17.134647 to 1e-6; its bgv(), sourced
+    // and run on these data, prints 46.198325539736977 and SE 17.134649191765494, limits ± qnorm(.975)·SE. HEAT
+    // (WHOequity/HEAT-Measures calc_bgv) and Harper & Lynch 2005 define BGV and its SE the same way, so one test pins all.
+    private static readonly double[] BgvPopulation = [832, 931, 1468, 1021, 1039, 1515, 1138, 620, 794, 866, 1367, 1108, 1120, 1033, 833, 1536, 1149, 410, 1210, 858, 680, 935, 692, 781, 812];
+    private static readonly double[] BgvEstimate = [61, 74, 58, 59, 72, 75, 74, 68, 75, 67, 73, 63, 66, 62, 60, 66, 71, 73, 71, 61, 74, 84, 55, 69, 60];
+    private static readonly double[] BgvSe = [5, 3, 3, 3, 4, 9, 2, 2, 2, 5, 5, 7, 5, 6, 4, 5, 6, 6, 9, 4, 3, 4, 1, 3, 7];
+
+    [Fact]
+    public void Between_group_variance_and_its_interval_match_WHO_healthequal()
+    {
+        var groups = BgvEstimate.Select((e, i) => new GroupStatistic($"g{i + 1}", e, BgvSe[i], BgvPopulation[i])).ToArray();
+        var bgv = DisparityIndices.Compute(groups).Single(x => x.Name == "bgv");
+        Tolerance.Relative(46.198326, bgv.Value!.Value, 1e-6);            // healthequal's asserted values
+        Tolerance.Relative(17.134647, bgv.StandardError!.Value, 1e-6);
+        Tolerance.Relative(46.198325539736977, bgv.Value!.Value, 1e-12);  // healthequal::bgv output
+        Tolerance.Relative(17.134649191765494, bgv.StandardError!.Value, 1e-12);
+        Tolerance.Relative(12.615030236148272, bgv.Lower!.Value, 1e-12);
+        Tolerance.Relative(79.781620843325683, bgv.Upper!.Value, 1e-12);
+    }
+
+    // healthequal tests/testthat/test-par-nonordered.R and test-paf-nonordered.R use the same 25 subgroups (asserted
+    // PAR 16.293152, PAF 24.06426, favourable indicator). healthequal's parisk()/paf() output, R 4.2.2: favourable
+    // 16.293155002424442 and 24.064265589406602 (reference = highest), adverse −12.706844997575558 and
+    // −18.767445149793296 (reference = lowest). WHO's sign is r_ref − μ; HD*Calc's, ours, is μ − r_best: the negation.
+    [Theory]
+    [InlineData(Direction.HigherIsBetter, 16.293155002424442, 24.064265589406602)]
+    [InlineData(Direction.HigherIsWorse, -12.706844997575558, -18.767445149793296)]
+    public void Population_attributable_risk_is_WHO_healthequal_with_the_HD_Calc_sign(Direction direction, double whoPar, double whoPaf)
+    {
+        var groups = BgvEstimate.Select((e, i) => new GroupStatistic($"g{i + 1}", e, BgvSe[i], BgvPopulation[i])).ToArray();
+        var r = DisparityIndices.Compute(groups, new DisparityOptions { Direction = direction }).ToDictionary(x => x.Name);
+        Tolerance.Relative(-whoPar, r["par"].Value!.Value, 1e-12);
+        Tolerance.Relative(-whoPaf, r["par_percent"].Value!.Value, 1e-12);
+        if (direction == Direction.HigherIsBetter)
+        {
+            Tolerance.Relative(16.293152, -r["par"].Value!.Value, 1e-6); // healthequal's asserted values
+            Tolerance.Relative(24.06426, -r["par_percent"].Value!.Value, 1e-6);
+        }
+    }
+
     [Fact]
     public void Between_group_variance_theil_and_mld_match_their_definitions_on_two_groups()
     {
@@ -252,6 +294,19 @@ public sealed class DisparityIndicesTests
         var p = new[] { 0.25, 0.25, 0.5 };
         var ridit = DisparityIndices.Ridits(groups, p);
         Assert.Equal([0.125, 0.625, 0.625], ridit);
+    }
+
+    [Fact]
+    public void Groups_all_on_one_rank_leave_every_slope_index_empty_with_the_reason()
+    {
+        var groups = new[] { GroupStatistic.FromRate("a", 5, 100, order: 1), GroupStatistic.FromRate("b", 6, 100, order: 1), GroupStatistic.FromRate("c", 7, 100, order: 1) };
+        var r = DisparityIndices.Compute(groups).ToDictionary(x => x.Name);
+        foreach (var name in new[] { "sii", "rii_phe", "kmi", "rii_hdcalc" })
+        {
+            Assert.Null(r[name].Value);
+            Assert.Contains("share one rank", r[name].Note, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, r["rci"].Value!.Value, 12); // every ridit is ½: no concentration
     }
 
     [Fact]

@@ -16,17 +16,35 @@ public sealed class GroupComparisonTests
     }
 
     [Fact]
-    public void Rate_ratio_interval_is_the_log_normal_interval_of_HD_Calc()
+    public void Rate_ratio_interval_matches_epitools_rateratio_wald()
     {
-        // HD*Calc pair ratio: exp(ln RR ± z√(s₁²/r₁² + s₀²/r₀²)); with Poisson SEs s/r = 1/√x, so the SE of ln RR is √(1/x₁ + 1/x₀).
+        // HD*Calc pair ratio: exp(ln RR ± z√(s₁²/r₁² + s₀²/r₀²)); with Poisson SEs s/r = 1/√x, the log-normal (Wald)
+        // interval. Rothman 1998 p. 238 breast-cancer data (41 cases in 28,010 person-years exposed, 15 in 19,017
+        // unexposed), the example of epitools::rateratio; epitools 0.5-10.1 rateratio.wald(conf.level = 0.90) prints
+        // 1.8557586576222778 (1.1296959463314877, 3.0484664537598594).
         var groups = new[] { GroupStatistic.FromRate("exposed", 41, 28010, 1), GroupStatistic.FromRate("unexposed", 15, 19017, 1) };
         var c = GroupComparison.Compare(groups, new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "unexposed", Confidence = 0.90 })[0];
-        var rr = 41.0 / 28010 / (15.0 / 19017);
-        var se = Math.Sqrt(1.0 / 41 + 1.0 / 15);
-        var z = Proportions.Z(0.90);
-        Tolerance.Relative(rr, c.Ratio!.Value, 1e-12);
-        Tolerance.Relative(rr * Math.Exp(-z * se), c.RatioLower!.Value, 1e-12);
-        Tolerance.Relative(rr * Math.Exp(z * se), c.RatioUpper!.Value, 1e-12);
+        Tolerance.Relative(1.8557586576222778, c.Ratio!.Value, 1e-12);
+        Tolerance.Relative(1.1296959463314877, c.RatioLower!.Value, 1e-12);
+        Tolerance.Relative(3.0484664537598594, c.RatioUpper!.Value, 1e-12);
+    }
+
+    [Fact]
+    public void Rate_difference_and_p_values_match_a_worked_calculation()
+    {
+        // The same data, worked by hand from HD*Calc's pair-difference formula (intermediate values to 17 digits):
+        // r₁ = 41/28010 = 0.0014637629418064978, r₀ = 15/19017 = 0.00078876794447073676, d = 0.00067499499733576101;
+        // Poisson variances x/n²: 5.2258584141610057e-08 and 4.1476991348306078e-08, SE = 0.00030616266181544106;
+        // z(90%) = 1.6448536269514715 → d ± z·SE = (0.00017140223261151596, 0.0011785877620600061),
+        // p = 2Φ(−d/SE) = 0.027475571287509094. Ratio: ln RR = 0.61829359230021963, SE(ln RR) = √(1/41 + 1/15) =
+        // 0.30175637618632967, p = 2Φ(−ln RR/SE) = 0.040463807308744361.
+        var groups = new[] { GroupStatistic.FromRate("exposed", 41, 28010, 1), GroupStatistic.FromRate("unexposed", 15, 19017, 1) };
+        var c = GroupComparison.Compare(groups, new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "unexposed", Confidence = 0.90 })[0];
+        Tolerance.Relative(0.00067499499733576101, c.Difference, 1e-12);
+        Tolerance.Relative(0.00017140223261151596, c.DifferenceLower!.Value);
+        Tolerance.Relative(0.0011785877620600061, c.DifferenceUpper!.Value);
+        Tolerance.Relative(0.027475571287509094, c.DifferenceP!.Value);
+        Tolerance.Relative(0.040463807308744361, c.RatioP!.Value);
     }
 
     // NHQDR worked example (AHRQ NHDR 2010 ch. 1; STATISTICS-METHODS §3.1): 90% vs 88% receiving care is a 2.2%
@@ -87,6 +105,23 @@ public sealed class GroupComparisonTests
         Assert.Null(c.Ratio);
         Assert.Null(c.RelativeDifference);
         Assert.Equal(AhrqClass.NotClassified, c.Class);
+        Assert.Contains("no ratio: the reference value is not above 0", c.Note, StringComparison.Ordinal);
+        Assert.Contains("no relative difference", c.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Proportions_of_0_and_1_have_no_test_and_the_note_says_so()
+    {
+        // √(p(1 − p)/n) is 0 at p = 0 and p = 1: a difference of 1 with two zero SEs has no z, so no p-value.
+        var groups = new[] { GroupStatistic.FromProportion("ref", 0, 100), GroupStatistic.FromProportion("all", 100, 100) };
+        var c = GroupComparison.Compare(groups, new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "ref" })[1];
+        Assert.Equal(1, c.Difference);
+        Assert.Null(c.DifferenceP);
+        Assert.Contains("no difference p-value", c.Note, StringComparison.Ordinal);
+        var same = GroupComparison.Compare([GroupStatistic.FromProportion("a", 0, 100), GroupStatistic.FromProportion("b", 0, 50)],
+            new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "a" })[1];
+        Assert.Equal(1, same.DifferenceP); // equal values: p = 1, nothing to explain
+        Assert.DoesNotContain("p-value", same.Note, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,25 +16,48 @@ public sealed class TrendTests
         }
     }
 
+    // SEER*Stat "Trend Algorithms": y = ln r regressed on the calendar year; APC = 100(e^m − 1), limits
+    // 100(e^(m ± t(n−2)·SE(m)) − 1), two-sided t-test with n − 2 df. Expected values are R 4.2.2's lm() on the same
+    // data (summary(lm(log(r) ~ year[, weights = r²/SE²]))), printed to 17 digits: an implementation independent of ours.
     [Fact]
-    public void Unweighted_APC_matches_the_SEER_Stat_formula_by_hand()
+    public void Unweighted_APC_matches_R_lm()
     {
-        // SEER*Stat "Trend Algorithms": y = ln r on calendar year; APC = 100(e^m − 1); CI 100(e^(m ± t(n−2)·SEm) − 1).
         double[] years = [2000, 2001, 2002, 2003, 2004];
         double[] rates = [100, 97, 95, 90, 88];
         var t = Trend.AnnualPercentChange(years.Select((y, i) => new TrendPoint(y, rates[i], 1)).ToArray(), weighted: false);
-        var ly = rates.Select(r => Math.Log(r)).ToArray();
-        var xbar = years.Average();
-        var ybar = ly.Average();
-        var sxx = years.Sum(x => (x - xbar) * (x - xbar));
-        var m = years.Select((x, i) => (x - xbar) * (ly[i] - ybar)).Sum() / sxx;
-        var rss = years.Select((x, i) => Math.Pow(ly[i] - (ybar + m * (x - xbar)), 2)).Sum();
-        var se = Math.Sqrt(rss / 3 / sxx);
-        var tq = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 3, 0.975);
-        Tolerance.Relative(100 * (Math.Exp(m) - 1), t.Apc!.Value, 1e-12);
-        Tolerance.Relative(100 * (Math.Exp(m - tq * se) - 1), t.Lower!.Value, 1e-9);
-        Tolerance.Relative(100 * (Math.Exp(m + tq * se) - 1), t.Upper!.Value, 1e-9);
+        Tolerance.Relative(-3.2516399993258283, t.Apc!.Value);
+        Tolerance.Relative(-4.1099299614731137, t.Lower!.Value);
+        Tolerance.Relative(-2.3856676811345068, t.Upper!.Value);
+        Tolerance.Relative(0.0013063864686021437, t.PValue!.Value);
         Assert.Equal(TrendClass.Improving, t.Class);
+    }
+
+    [Fact]
+    public void Weighted_APC_matches_R_lm_with_inverse_variance_weights()
+    {
+        // 300, 260, 220, 180, 150 events per 10,000 in 2018–2022 (docs/statistics.md's trend example, group A): Poisson
+        // SE √x/n, so the SEER*Stat weight 1/Var(ln r) = r²/SE² is the count x.
+        long[] events = [300, 260, 220, 180, 150];
+        var points = events.Select((x, i) => new TrendPoint(2018 + i, x / 10_000.0, Math.Sqrt(x) / 10_000.0)).ToArray();
+        var t = Trend.AnnualPercentChange(points);
+        Tolerance.Relative(-15.919749649288095, t.Apc!.Value);
+        Tolerance.Relative(-17.642603222547294, t.Lower!.Value);
+        Tolerance.Relative(-14.160855300688313, t.Upper!.Value);
+        Tolerance.Relative(0.0001158729925739665, t.PValue!.Value);
+    }
+
+    [Fact]
+    public void Gap_slope_matches_R_lm()
+    {
+        // Gap 20, 16, 12, 8, 5 over 2010–2014: lm(d ~ year) gives slope −3.8, limits ± qt(.975, 3)·SE, p 6.167e-05.
+        var reference = Enumerable.Range(0, 5).Select(i => new TrendPoint(2010 + i, 10, 1)).ToArray();
+        double[] group = [30, 26, 22, 18, 15];
+        var g = Trend.Gap(group.Select((v, i) => new TrendPoint(2010 + i, v, 1)).ToArray(), reference);
+        Tolerance.Relative(-3.7999999999996867, g.Slope!.Value);
+        Tolerance.Relative(-4.1674772462067748, g.Lower!.Value);
+        Tolerance.Relative(-3.4325227537925986, g.Upper!.Value);
+        Tolerance.Relative(6.167175462860937e-05, g.PValue!.Value);
+        Assert.Equal(GapClass.Narrowing, g.Class);
     }
 
     [Theory]
