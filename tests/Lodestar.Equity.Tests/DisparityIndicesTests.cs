@@ -218,6 +218,23 @@ public sealed class DisparityIndicesTests
         Tolerance.Relative(79.781620843325683, bgv.Upper!.Value, 1e-12);
     }
 
+    // The same 25 subgroups through healthequal's idisu(), idisw(), ti() and mld() (R 4.2.2): IDisp 8.7018176674868659
+    // and weighted 8.6178416594172962 (reference = the weighted mean, J groups: our default); Theil 5.0359803033459176
+    // and MLD 5.0523552071955686, both ×1000 in healthequal, with delta-method SEs 0.0014200994357672369 and
+    // 0.0014242030272072575 on the unscaled metric (Ahn et al. 2018): the only external check of those SEs.
+    [Fact]
+    public void Index_of_disparity_theil_and_mld_with_their_SEs_match_WHO_healthequal()
+    {
+        var groups = BgvEstimate.Select((e, i) => new GroupStatistic($"g{i + 1}", e, BgvSe[i], BgvPopulation[i])).ToArray();
+        var r = DisparityIndices.Compute(groups).ToDictionary(x => x.Name);
+        Tolerance.Relative(8.7018176674868659, r["idisp"].Value!.Value, 1e-12);
+        Tolerance.Relative(8.6178416594172962, r["idisp_weighted"].Value!.Value, 1e-12);
+        Tolerance.Relative(5.0359803033459176 / 1000, r["theil"].Value!.Value, 1e-12);
+        Tolerance.Relative(0.0014200994357672369, r["theil"].StandardError!.Value, 1e-12);
+        Tolerance.Relative(5.0523552071955686 / 1000, r["mld"].Value!.Value, 1e-12);
+        Tolerance.Relative(0.0014242030272072575, r["mld"].StandardError!.Value, 1e-12);
+    }
+
     // healthequal tests/testthat/test-par-nonordered.R and test-paf-nonordered.R use the same 25 subgroups (asserted
     // PAR 16.293152, PAF 24.06426, favourable indicator). healthequal's parisk()/paf() output, R 4.2.2: favourable
     // 16.293155002424442 and 24.064265589406602 (reference = highest), adverse −12.706844997575558 and

@@ -45,6 +45,23 @@ public sealed class ProportionsTests
         Assert.Equal(upper, Math.Round(e.Upper, 4));
     }
 
+    // R 4.2.2 binom.test(x, n, conf.level)$conf.int, printed to 17 digits: the reference implementation of the exact
+    // interval, to 1e-9 at both Fingertips levels (Newcombe's table above has 4 decimals only).
+    [Theory]
+    [InlineData(3, 20, 0.95, 0.032070937185463728, 0.37892682654531396)]
+    [InlineData(65, 100, 0.95, 0.54815063817603038, 0.74270622146854881)]
+    [InlineData(9856, 12345, 0.95, 0.79119202090955931, 0.8054268465870178)]   // large n: the beta quantile far from 0 and 1
+    [InlineData(0, 20, 0.998, 0, 0.29205421561586209)]
+    [InlineData(3, 20, 0.998, 0.0099875809983895978, 0.50872937397331652)]
+    [InlineData(20, 20, 0.998, 0.70794578438413791, 1)]
+    [InlineData(9856, 12345, 0.998, 0.78701965636513849, 0.80941472182122243)]
+    public void Clopper_Pearson_matches_R_binom_test(long x, long n, double confidence, double lower, double upper)
+    {
+        var e = Proportions.ClopperPearson(x, n, confidence);
+        Tolerance.Relative(lower, e.Lower);
+        Tolerance.Relative(upper, e.Upper);
+    }
+
     [Fact]
     public void Clopper_Pearson_at_zero_events_has_the_closed_form_upper_limit()
     {
