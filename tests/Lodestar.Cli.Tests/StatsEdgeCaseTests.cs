@@ -109,6 +109,11 @@ public sealed class StatsEdgeCaseTests : IDisposable
             {
                 Assert.False(string.IsNullOrWhiteSpace(row["note"]), $"{edge}: empty {headline} without a note in '{line}'");
             }
+            // With several levels the class column is gap95, gap99_8, …
+            if (verb == "trend" && row.Any(kv => kv.Key.StartsWith("gap", StringComparison.Ordinal) && kv.Value == "not_estimable"))
+            {
+                Assert.Contains("gap not estimable", row["note"], StringComparison.Ordinal);
+            }
             if (verb == "compare" && !isReference && row["difference_p"].Length == 0)
             {
                 Assert.False(string.IsNullOrWhiteSpace(row["note"]), $"{edge}: empty difference_p without a note in '{line}'");

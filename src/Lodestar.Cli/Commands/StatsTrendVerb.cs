@@ -72,12 +72,21 @@ internal static class StatsTrendVerb
         {
             var t = Trend.AnnualPercentChange(s.Points, c, dir, weighted);
             object?[] gapCells = [null, null, null, null, null, null, ""];
+            var notes = new List<string>(3) { t.Note };
             if (referenceGroup is not null && group != referenceGroup)
             {
                 var gap = Trend.Gap(s.Points, series[referenceGroup].Points, c);
                 gapCells = [gap.FirstGap, gap.LastGap, gap.Slope, gap.Lower, gap.Upper, gap.PValue, StatsOptions.Name(gap.Class)];
+                if (gap.Class == GapClass.NotEstimable)
+                {
+                    notes.Add("gap " + gap.Note); // the gap cells are empty: say why, as for the APC
+                }
             }
-            var note = s.Dropped.Count == 0 ? t.Note : $"{(t.Note.Length > 0 ? t.Note + "; " : "")}periods with denominator 0 left out: {string.Join(", ", s.Dropped)}";
+            if (s.Dropped.Count > 0)
+            {
+                notes.Add($"periods with denominator 0 left out: {string.Join(", ", s.Dropped)}");
+            }
+            var note = string.Join("; ", notes.Where(n => n.Length > 0));
             result.Add([group, (long)s.Points.Count, s.Points.Count > 0 ? s.Points[0].Period : null, s.Points.Count > 0 ? s.Points[^1].Period : null,
                 t.Apc, t.Lower, t.Upper, t.PValue, StatsOptions.Name(t.Class), referenceGroup ?? "", .. gapCells, c, note]);
         }
