@@ -200,7 +200,7 @@ public sealed class DisparityIndicesTests
     // set.seed(123); pop = round(rnorm(25, 1000, 300)), est = rbinom(25, 1000, .065), se = rbinom(25, 100, .045) (the
     // draws below, printed by R 4.2.2). healthequal asserts BGV 46.198326 and SE 17.134647 to 1e-6; its bgv(), sourced
     // and run on these data, prints 46.198325539736977 and SE 17.134649191765494, limits ± qnorm(.975)·SE. HEAT
-    // (WHOequity/HEAT-Measures calc_bgv) and Harper & Lynch 2005 define BGV and its SE the same way, so one test pins all.
+    // (WHOequity/HEAT-Measures calc_bgv) computes BGV and its SE by the same formulas, so this pins both.
     private static readonly double[] BgvPopulation = [832, 931, 1468, 1021, 1039, 1515, 1138, 620, 794, 866, 1367, 1108, 1120, 1033, 833, 1536, 1149, 410, 1210, 858, 680, 935, 692, 781, 812];
     private static readonly double[] BgvEstimate = [61, 74, 58, 59, 72, 75, 74, 68, 75, 67, 73, 63, 66, 62, 60, 66, 71, 73, 71, 61, 74, 84, 55, 69, 60];
     private static readonly double[] BgvSe = [5, 3, 3, 3, 4, 9, 2, 2, 2, 5, 5, 7, 5, 6, 4, 5, 6, 6, 9, 4, 3, 4, 1, 3, 7];
