@@ -57,6 +57,27 @@ internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Nod
         }
     }
 
+    /// <summary>
+    /// <c>(a | b).first()</c> is a's first item when a has one, else b's (§6.5 union keeps the left operand's order and
+    /// only drops later duplicates), so neither the de-duplication nor, usually, the right operand is computed. This is
+    /// the shape of the shipped views' fallbacks, e.g. <c>(address.where(use = 'home') | address).first()</c>, where
+    /// de-duplication would compare whole objects. The right operand is evaluated only when needed, as in and/or.
+    /// </summary>
+    public override void EvaluateFirst(EvalContext context, ItemList input, ItemList output)
+    {
+        if (op != BinaryOperator.Union)
+        {
+            base.EvaluateFirst(context, input, output);
+            return;
+        }
+        var before = output.Count;
+        left.EvaluateFirst(context, input, output);
+        if (output.Count == before)
+        {
+            right.EvaluateFirst(context, input, output);
+        }
+    }
+
     private string OperatorText => operatorText;
 
     private void Apply(ItemList a, ItemList b, ItemList output)

@@ -32,6 +32,11 @@ internal sealed class FunctionNode : Node
             Apply(context, input, input, output);
             return;
         }
+        if (kind == FunctionKind.First)
+        {
+            source.EvaluateFirst(context, input, output);
+            return;
+        }
         var focus = context.Rent();
         try
         {
