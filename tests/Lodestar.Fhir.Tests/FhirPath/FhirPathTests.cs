@@ -65,6 +65,27 @@ public sealed class FhirPathTests
     [InlineData("(1 | 2).first() + (3 | 4).last()", "[5]")]                          // other functions still see the whole union
     public void First_of_a_union_is_the_unions_first_item(string expression, string expected) => Assert.Equal(expected, Eval(expression));
 
+    [Theory]
+    // & decodes JSON strings on the stack; each row pins that the text is what the string form would give.
+    [InlineData("name.given.first() & '|' & name.family.last()", "{\"name\":[{\"given\":[\"Ann\"]},{\"family\":\"Jones\"}]}", "Ann|Jones")]
+    [InlineData("gender & '/' & id", "{\"id\":\"p\",\"gender\":\"f\\u00e9\"}", "f\u00e9/p")]                  // escaped: decoded by the string path
+    [InlineData("gender & id", "{\"id\":\"p\",\"gender\":\"\u00e9\u00e8\"}", "\u00e9\u00e8p")]                // non-ASCII UTF-8
+    [InlineData("gender & {}", "{\"gender\":\"x\"}", "x")]                                                   // empty is ''
+    public void Concatenation_joins_the_text_of_json_strings(string expression, string resource, string expected) =>
+        Assert.Equal("[" + expected + "]", Eval(expression, resource));
+
+    [Fact]
+    public void Concatenation_of_long_json_strings_is_whole()
+    {
+        // 300 + 300 overflows the 512-character scratch on the second operand, 600 on the first: both fall back to strings.
+        var a = new string('a', 300);
+        var b = new string('b', 300);
+        var c = new string('c', 600);
+        var resource = "{\"a\":\"" + a + "\",\"b\":\"" + b + "\",\"c\":\"" + c + "\"}";
+        Assert.Equal("[" + a + b + "]", Eval("a & b", resource));
+        Assert.Equal("[" + c + "|]", Eval("c & '|'", resource));
+    }
+
     [Fact]
     public void First_of_a_union_leaves_the_right_operand_unevaluated_when_the_left_has_an_item()
     {
