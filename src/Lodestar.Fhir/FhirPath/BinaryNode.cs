@@ -57,6 +57,27 @@ internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Nod
         }
     }
 
+    /// <summary>
+    /// <c>(a | b).first()</c> is a's first item when a has one, else b's (§6.5 union keeps the left operand's order and
+    /// only drops later duplicates), so neither the de-duplication nor, usually, the right operand is computed. This is
+    /// the shape of the shipped views' fallbacks, e.g. <c>(address.where(use = 'home') | address).first()</c>, where
+    /// de-duplication would compare whole objects. The right operand is evaluated only when needed, as in and/or.
+    /// </summary>
+    public override void EvaluateFirst(EvalContext context, ItemList input, ItemList output)
+    {
+        if (op != BinaryOperator.Union)
+        {
+            base.EvaluateFirst(context, input, output);
+            return;
+        }
+        var before = output.Count;
+        left.EvaluateFirst(context, input, output);
+        if (output.Count == before)
+        {
+            right.EvaluateFirst(context, input, output);
+        }
+    }
+
     private string OperatorText => operatorText;
 
     private void Apply(ItemList a, ItemList b, ItemList output)
@@ -86,9 +107,11 @@ internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Nod
                 Membership(op == BinaryOperator.In ? a : b, op == BinaryOperator.In ? b : a, output);
                 return;
             case BinaryOperator.Concatenate:
-                var left = a.Count == 0 ? "" : Singleton.Get(a, "&").ToPrimitive().Text ?? "";
-                var right = b.Count == 0 ? "" : Singleton.Get(b, "&").ToPrimitive().Text ?? "";
-                output.Add(Item.FromString(left + right));
+                // Views build "system|code" per coding: decode JSON strings onto the stack, so only the result is a new string.
+                Span<char> scratch = stackalloc char[512];
+                var left = ConcatOperand(a, ref scratch);
+                var right = ConcatOperand(b, ref scratch);
+                output.Add(Item.FromString(string.Concat(left, right)));
                 return;
         }
         if (a.Count == 0 || b.Count == 0)
@@ -110,6 +133,24 @@ internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Nod
             return;
         }
         Arithmetic(x.ToPrimitive(), y.ToPrimitive(), output);
+    }
+
+    /// <summary>An operand of <c>&amp;</c> as text: empty for an empty collection (§6.6), a string's characters, else nothing.</summary>
+    private static ReadOnlySpan<char> ConcatOperand(ItemList values, ref Span<char> scratch)
+    {
+        if (values.Count == 0)
+        {
+            return "";
+        }
+        var item = Singleton.Get(values, "&");
+        if (item.Kind == ItemKind.Json && JsonText.TryGetUnescapedUtf8(item.Element, out var utf8) && utf8.Length <= scratch.Length
+            && System.Text.Unicode.Utf8.ToUtf16(utf8, scratch, out _, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done)
+        {
+            var text = scratch[..written];
+            scratch = scratch[written..];
+            return text;
+        }
+        return item.ToPrimitive().Text ?? "";
     }
 
     private void Arithmetic(Item x, Item y, ItemList output)

@@ -16,6 +16,10 @@ internal sealed class FunctionNode : Node
     private readonly string? typeArgument;
     private readonly byte[]? textArgument;
 
+    /// <summary>"Type/" for getReferenceKey(Type), made once instead of per reference.</summary>
+    private readonly string? typePrefix;
+    private readonly byte[]? typePrefixUtf8;
+
     public FunctionNode(Node? source, FunctionKind kind, Node[] arguments, string? typeArgument, string? textArgument)
     {
         this.source = source;
@@ -23,6 +27,8 @@ internal sealed class FunctionNode : Node
         this.arguments = arguments;
         this.typeArgument = typeArgument;
         this.textArgument = textArgument is null ? null : Encoding.UTF8.GetBytes(textArgument);
+        typePrefix = typeArgument is null ? null : typeArgument + "/";
+        typePrefixUtf8 = typePrefix is null ? null : Encoding.UTF8.GetBytes(typePrefix);
     }
 
     public override void Evaluate(EvalContext context, ItemList input, ItemList output)
@@ -30,6 +36,11 @@ internal sealed class FunctionNode : Node
         if (source is null)
         {
             Apply(context, input, input, output);
+            return;
+        }
+        if (kind == FunctionKind.First)
+        {
+            source.EvaluateFirst(context, input, output);
             return;
         }
         var focus = context.Rent();
@@ -411,9 +422,24 @@ internal sealed class FunctionNode : Node
                 && item.Element.TryGetProperty("resourceType"u8, out var type) && type.ValueKind == JsonValueKind.String
                 && item.Element.TryGetProperty("id"u8, out var id) && id.ValueKind == JsonValueKind.String)
             {
-                output.Add(Item.FromString(type.GetString() + "/" + id.GetString()));
+                output.Add(Item.FromString(KeyOf(type, id)));
             }
         }
+    }
+
+    /// <summary>"type/id" as one string made from the UTF-8 bytes, instead of two decoded strings and their concatenation per row.</summary>
+    private static string KeyOf(JsonElement type, JsonElement id)
+    {
+        if (!JsonText.TryGetUnescapedUtf8(type, out var typeUtf8) || !JsonText.TryGetUnescapedUtf8(id, out var idUtf8)
+            || typeUtf8.Length + idUtf8.Length > 1024)
+        {
+            return type.GetString() + "/" + id.GetString();
+        }
+        Span<byte> key = stackalloc byte[typeUtf8.Length + 1 + idUtf8.Length];
+        typeUtf8.CopyTo(key);
+        key[typeUtf8.Length] = (byte)'/';
+        idUtf8.CopyTo(key[(typeUtf8.Length + 1)..]);
+        return Encoding.UTF8.GetString(key);
     }
 
     /// <summary>
@@ -428,11 +454,20 @@ internal sealed class FunctionNode : Node
             {
                 continue;
             }
+            if (JsonText.TryGetUnescapedUtf8(reference, out var utf8) && ReferenceKeys.IsPlainRelative(utf8))
+            {
+                // "Type/id" is its own key: hand over the JSON string itself, so no string is made unless one is asked for.
+                if (typePrefixUtf8 is null || utf8.StartsWith(typePrefixUtf8))
+                {
+                    output.Add(Item.FromJson(reference));
+                }
+                continue;
+            }
             if (ReferenceKeys.Parse(reference.GetString()!, typeArgument) is not { } key)
             {
                 continue;
             }
-            if (typeArgument is not null && !key.StartsWith(typeArgument + "/", StringComparison.Ordinal))
+            if (typePrefix is not null && !key.StartsWith(typePrefix, StringComparison.Ordinal))
             {
                 continue;
             }

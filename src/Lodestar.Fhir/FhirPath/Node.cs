@@ -11,6 +11,27 @@ internal abstract class Node
 {
     public abstract void Evaluate(EvalContext context, ItemList input, ItemList output);
 
+    /// <summary>
+    /// Appends the first item of the result, or nothing when it is empty: what <c>first()</c> needs. By default the
+    /// whole collection is computed; a node that can stop early (a union) overrides this.
+    /// </summary>
+    public virtual void EvaluateFirst(EvalContext context, ItemList input, ItemList output)
+    {
+        var all = context.Rent();
+        try
+        {
+            Evaluate(context, input, all);
+            if (all.Count > 0)
+            {
+                output.Add(all[0]);
+            }
+        }
+        finally
+        {
+            context.Return(all);
+        }
+    }
+
     /// <summary>The name when this node is a bare identifier (used for type specifiers such as <c>ofType(Quantity)</c>).</summary>
     public virtual string? IdentifierName => null;
 

@@ -53,6 +53,49 @@ public sealed class FhirPathTests
     public void Evaluates(string expression, string expected) => Assert.Equal(expected, Eval(expression));
 
     [Theory]
+    // first() of a union takes the left operand's first item without building the union; each row pins that the
+    // answer is still the union's first item.
+    [InlineData("(name.where(use = 'official') | name).first().family", "[Smith]")] // left has items: its first
+    [InlineData("(name.where(use = 'home') | name).first().family", "[Smith]")]     // left empty: the right's first
+    [InlineData("(name.given | name.family).first()", "[Ann]")]
+    [InlineData("(name.suffix | name.prefix).first()", "[]")]                        // both empty
+    [InlineData("({} | {} | name.family).first()", "[Smith]")]                       // nested unions fall through in order
+    [InlineData("(name.family | 'Smith').first()", "[Smith]")]                       // a duplicate of the first changes nothing
+    [InlineData("('b' | 'a' | 'b').first()", "[b]")]
+    [InlineData("(1 | 2).first() + (3 | 4).last()", "[5]")]                          // other functions still see the whole union
+    public void First_of_a_union_is_the_unions_first_item(string expression, string expected) => Assert.Equal(expected, Eval(expression));
+
+    [Theory]
+    // & decodes JSON strings on the stack; each row pins that the text is what the string form would give.
+    [InlineData("name.given.first() & '|' & name.family.last()", "{\"name\":[{\"given\":[\"Ann\"]},{\"family\":\"Jones\"}]}", "Ann|Jones")]
+    [InlineData("gender & '/' & id", "{\"id\":\"p\",\"gender\":\"f\\u00e9\"}", "f\u00e9/p")]                  // escaped: decoded by the string path
+    [InlineData("gender & id", "{\"id\":\"p\",\"gender\":\"\u00e9\u00e8\"}", "\u00e9\u00e8p")]                // non-ASCII UTF-8
+    [InlineData("gender & {}", "{\"gender\":\"x\"}", "x")]                                                   // empty is ''
+    public void Concatenation_joins_the_text_of_json_strings(string expression, string resource, string expected) =>
+        Assert.Equal("[" + expected + "]", Eval(expression, resource));
+
+    [Fact]
+    public void Concatenation_of_long_json_strings_is_whole()
+    {
+        // 300 + 300 overflows the 512-character scratch on the second operand, 600 on the first: both fall back to strings.
+        var a = new string('a', 300);
+        var b = new string('b', 300);
+        var c = new string('c', 600);
+        var resource = "{\"a\":\"" + a + "\",\"b\":\"" + b + "\",\"c\":\"" + c + "\"}";
+        Assert.Equal("[" + a + b + "]", Eval("a & b", resource));
+        Assert.Equal("[" + c + "|]", Eval("c & '|'", resource));
+    }
+
+    [Fact]
+    public void First_of_a_union_leaves_the_right_operand_unevaluated_when_the_left_has_an_item()
+    {
+        // The right operand would fail (single() over two items); like 'true or X', it is not needed, so it is not run.
+        Assert.Equal("[p1]", Eval("(id | name.single()).first()"));
+        var e = Assert.Throws<FhirPathException>(() => Eval("(birthDate | name.single()).first()"));
+        Assert.Contains("single", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("name.", "expected a name")]
     [InlineData("name.nosuch()", "unknown function nosuch()")]
     [InlineData("first(1)", "takes 0")]
