@@ -19,8 +19,8 @@ internal static class IngestCommand
         var clickhouse = MeasureBackend.ClickHouseOption();
         var budget = new Option<int>("--memory-budget")
         {
-            Description = "MiB of column builders held before rows are spilled to the workspace's staging folder (peak memory is about "
-                + "four times this; see docs/fhir.md). More means fewer, larger spills.",
+            Description = "MiB of column builders held before rows are spilled to the workspace's staging folder; peak memory is a few "
+                + "times this, whatever the input size (see docs/fhir.md). More means fewer, larger spills.",
             DefaultValueFactory = _ => (int)(IngestPipeline.DefaultMemoryBudget >> 20),
         };
         var batch = new Option<string>("--batch") { Description = "Load batch id in ClickHouse: loading the same batch again replaces it, a new id adds to the data.", DefaultValueFactory = _ => "default" };
