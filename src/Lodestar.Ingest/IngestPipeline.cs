@@ -7,19 +7,33 @@ using Lodestar.Tables;
 namespace Lodestar.Ingest;
 
 /// <summary>
-/// Reads FHIR sources, runs every view over the resources of its type and builds one typed table per view.
-/// Files (and chunks of big files) are read in parallel; each worker fills its own builders, and the rows
-/// are put back in input order (file, line) at the end, so the tables are the same whatever the thread timing. The patient table then gains a
-/// <c>county_fips</c> column resolved from its address columns.
+/// Reads FHIR sources, runs every view over the resources of its type and writes one typed table per view into a
+/// workspace folder. Files (and chunks of big files) are read in parallel; each worker fills its own builders and,
+/// when all its builders pass its share of the memory budget, spills the largest as a run sorted by input position
+/// into the folder's spill directory. At the end each view's runs are merged back into input order (file, line) and
+/// streamed into its table file one row group at a time, so the tables are the same whatever the thread timing or
+/// the budget, and memory does not grow with the input. The patient table gains a <c>county_fips</c> column resolved
+/// from its address columns, group by group.
 /// </summary>
 public sealed class IngestPipeline
 {
+    /// <summary>
+    /// Bytes of column builders held across all workers before they spill (the default keeps an ingest's peak
+    /// resident memory near 1 GB on a 2-core machine; see docs/fhir.md). Final row groups are cut at half of it.
+    /// </summary>
+    public const long DefaultMemoryBudget = 256L << 20;
+
+    /// <summary>The folder, inside the output folder, that holds spilled runs until their table is written.</summary>
+    public const string SpillFolder = ".spill";
+
     private readonly IReadOnlyList<ViewDefinition> views;
     private readonly CountyResolver? resolver;
+    private readonly long memoryBudget;
 
-    public IngestPipeline(IReadOnlyList<ViewDefinition> views, CountyResolver? resolver = null)
+    public IngestPipeline(IReadOnlyList<ViewDefinition> views, CountyResolver? resolver = null, long memoryBudget = DefaultMemoryBudget)
     {
         ArgumentNullException.ThrowIfNull(views);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(memoryBudget);
         var duplicate = views.GroupBy(v => v.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -27,64 +41,78 @@ public sealed class IngestPipeline
         }
         this.views = views;
         this.resolver = resolver;
-    }
-
-    public IngestResult Run(IReadOnlyList<FhirSource> sources, IFhirDiagnosticSink diagnostics, FhirReaderOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(sources);
-        options ??= new FhirReaderOptions();
-        var clock = Stopwatch.StartNew();
-        var byType = views.GroupBy(v => v.Resource, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var fileIndex = sources.Select((s, i) => (s.Path, i)).ToDictionary(x => x.Path, x => x.i, StringComparer.Ordinal);
-        var workers = Enumerable.Range(0, Math.Max(1, options.MaxParallelism)).Select(_ => new WorkerState(views)).ToArray();
-        var handler = new Handler(this, byType, fileIndex, workers);
-        var summary = new FhirReader(options).Read(sources, handler, diagnostics, cancellationToken);
-        var tables = new List<Table>(views.Count);
-        for (var v = 0; v < views.Count; v++)
-        {
-            var parts = workers.Select(w => w.Sinks[v].Builder.Build()).ToList();
-            var keys = workers.SelectMany(w => w.Keys[v]).ToArray();
-            var joined = TableConcat.Concat(views[v].Name, parts, ColumnTypes.Schema(views[v]));
-            tables.Add(TableGather.Gather(joined, InputOrder(keys)));
-        }
-        var counties = new CountySummary(0, 0, 0, 0);
-        var patientIndex = tables.FindIndex(t => t.Name == PatientAddress.Table);
-        if (patientIndex >= 0 && resolver is not null)
-        {
-            (tables[patientIndex], counties) = PatientAddress.AddCounty(tables[patientIndex], resolver);
-        }
-        return new IngestResult(tables, summary, counties, clock.Elapsed);
+        this.memoryBudget = memoryBudget;
     }
 
     /// <summary>
-    /// The row order of the input (file, then line), whatever order the workers produced the rows in.
-    /// Ties (several rows from one resource, or resources on one line of a Bundle) keep their worker order,
-    /// which is their order within the resource, because one resource is always handled by one worker.
+    /// Ingests <paramref name="sources"/> and writes one table file per view into <paramref name="folder"/> (a staging
+    /// folder the caller swaps in atomically; see <see cref="Workspace.TablePath"/>). The manifest is the caller's to write.
     /// </summary>
-    private static int[] InputOrder(long[] keys)
+    public IngestResult Run(IReadOnlyList<FhirSource> sources, IFhirDiagnosticSink diagnostics, string folder, FhirReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++)
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        options ??= new FhirReaderOptions();
+        var clock = Stopwatch.StartNew();
+        var spillFolder = Path.Combine(folder, SpillFolder);
+        Directory.CreateDirectory(spillFolder);
+        var parallelism = Math.Max(1, options.MaxParallelism);
+        var spills = views.Select(v => new ViewSpill(spillFolder, v.Name, ColumnTypes.Schema(v), parallelism)).ToArray();
+        var byType = views.GroupBy(v => v.Resource, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var fileIndex = sources.Select((s, i) => (s.Path, i)).ToDictionary(x => x.Path, x => x.i, StringComparer.Ordinal);
+        var workers = Enumerable.Range(0, parallelism).Select(_ => new WorkerState(views, memoryBudget / parallelism)).ToArray();
+        var handler = new Handler(this, byType, fileIndex, workers, spills);
+        var summary = new FhirReader(options).Read(sources, handler, diagnostics, cancellationToken);
+
+        var tables = new List<TableSummary>(views.Count);
+        var counties = new CountyTally();
+        var spilled = spills.Sum(s => s.SpilledRuns);
+        for (var v = 0; v < views.Count; v++)
         {
-            order[i] = i;
+            cancellationToken.ThrowIfCancellationRequested();
+            var remainders = workers.Select((w, i) => ViewSpill.Remainder(i, w.Sinks[v])).ToList();
+            Func<Table, Table> transform = views[v].Name == PatientAddress.Table && resolver is not null
+                ? group => counties.Add(PatientAddress.AddCounty(group, resolver))
+                : group => group;
+            var rows = spills[v].WriteTable(Workspace.TablePath(folder, views[v].Name), remainders, memoryBudget / 2, transform);
+            tables.Add(new TableSummary(views[v].Name, checked((int)rows)));
         }
-        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
-        return order;
+        Directory.Delete(spillFolder, recursive: true);
+        return new IngestResult(tables, summary, counties.Summary, clock.Elapsed, spilled);
     }
 
-    /// <summary>One worker's builders, one per view, and each row's (file, line) key.</summary>
-    private sealed class WorkerState(IReadOnlyList<ViewDefinition> views)
+    /// <summary>One worker's builders, one per view, and the bytes they hold.</summary>
+    private sealed class WorkerState(IReadOnlyList<ViewDefinition> views, long budget)
     {
         public ViewTableSink[] Sinks { get; } = views.Select(v => new ViewTableSink(v)).ToArray();
 
-        public List<long>[] Keys { get; } = views.Select(_ => new List<long>()).ToArray();
+        public long[] Held { get; } = new long[views.Count];
+
+        public long Total { get; set; }
+
+        public long Budget { get; } = budget;
+    }
+
+    /// <summary>Sums the county resolution of the patient table's row groups.</summary>
+    private sealed class CountyTally
+    {
+        public CountySummary Summary { get; private set; } = new(0, 0, 0, 0);
+
+        public Table Add((Table Table, CountySummary Summary) group)
+        {
+            var (t, s) = group;
+            Summary = new CountySummary(Summary.ByDistrict + s.ByDistrict, Summary.ByPostalCode + s.ByPostalCode,
+                Summary.ByCoordinates + s.ByCoordinates, Summary.Unresolved + s.Unresolved);
+            return t;
+        }
     }
 
     private sealed class Handler(
         IngestPipeline owner,
         Dictionary<string, ViewDefinition[]> byType,
         Dictionary<string, int> fileIndex,
-        WorkerState[] workers) : IFhirResourceHandler
+        WorkerState[] workers,
+        ViewSpill[] spills) : IFhirResourceHandler
     {
         private readonly Dictionary<ViewDefinition, int> viewIndex =
             owner.views.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
@@ -104,10 +132,42 @@ public sealed class IngestPipeline
                 var sink = state.Sinks[v];
                 var before = sink.Builder.RowCount;
                 view.Evaluate(resource.Json, sink);
-                for (var added = sink.Builder.RowCount - before; added > 0; added--)
+                var added = sink.Builder.RowCount - before;
+                if (added == 0)
                 {
-                    state.Keys[v].Add(key);
+                    continue;
                 }
+                for (; added > 0; added--)
+                {
+                    sink.Keys.Add(key);
+                }
+                var held = sink.EstimatedBytes;
+                state.Total += held - state.Held[v];
+                state.Held[v] = held;
+            }
+            if (state.Total > state.Budget)
+            {
+                Spill(resource.Worker, state);
+            }
+        }
+
+        /// <summary>Spills the worker's largest builders until it holds under half its budget (so it does not spill again at once).</summary>
+        private void Spill(int worker, WorkerState state)
+        {
+            while (state.Total > state.Budget / 2)
+            {
+                var largest = 0;
+                for (var v = 1; v < state.Held.Length; v++)
+                {
+                    largest = state.Held[v] > state.Held[largest] ? v : largest;
+                }
+                if (state.Held[largest] == 0)
+                {
+                    return;
+                }
+                spills[largest].Spill(worker, state.Sinks[largest]);
+                state.Total -= state.Held[largest];
+                state.Held[largest] = 0;
             }
         }
     }

@@ -3,16 +3,20 @@ using Lodestar.Tables;
 
 namespace Lodestar.Ingest;
 
-/// <summary>What an ingest produced: the tables, the reader's per-file counts, and how patients' counties were found.</summary>
+/// <summary>
+/// What an ingest produced: the tables written (name and rows), the reader's per-file counts, how patients' counties
+/// were found, and how many sorted runs the workers spilled under the memory budget (0: everything fitted).
+/// </summary>
 public sealed record IngestResult(
-    IReadOnlyList<Table> Tables,
+    IReadOnlyList<TableSummary> Tables,
     FhirReadSummary Read,
     CountySummary Counties,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    int SpilledRuns = 0)
 {
     public WorkspaceManifest Manifest(DateTimeOffset createdAt) => new(
         createdAt,
-        Tables.Select(t => new TableSummary(t.Name, t.RowCount)).ToList(),
+        Tables,
         Read.Files.Select(f => new FileSummary(f.Source, f.Records, f.Accepted, f.Rejected)).ToList());
 }
 

@@ -8,23 +8,53 @@ namespace Lodestar.Ingest;
 /// <summary>
 /// Appends a view's rows to typed column builders. Dates keep the calendar date as written (a dateTime's
 /// first ten characters); partial dates take their first day ("1970" → 1970-01-01, "1970-06" → 1970-06-01),
-/// which is what an age or a window test needs from a year-only birth date. Not thread-safe: one per file.
+/// which is what an age or a window test needs from a year-only birth date. Not thread-safe: one per worker.
 /// </summary>
 internal sealed class ViewTableSink : IViewRowSink
 {
-    private readonly ColumnBuilder[] columns;
+    private readonly IReadOnlyList<(string Name, ColumnType Type)> schema;
+    private ColumnBuilder[] columns;
     private char[] text = new char[256];
 
     public ViewTableSink(ViewDefinition view)
     {
         View = view;
-        Builder = new TableBuilder(view.Name, ColumnTypes.Schema(view));
+        schema = ColumnTypes.Schema(view);
+        Builder = new TableBuilder(view.Name, schema);
         columns = [.. Builder.Columns];
     }
 
     public ViewDefinition View { get; }
 
-    public TableBuilder Builder { get; }
+    public TableBuilder Builder { get; private set; }
+
+    /// <summary>Each row's place in the input, (file index &lt;&lt; 40) | line, for putting rows back in input order.</summary>
+    public List<long> Keys { get; private set; } = [];
+
+    /// <summary>The bytes held by the builders and keys (see <see cref="ColumnBuilder.EstimatedBytes"/>).</summary>
+    public long EstimatedBytes
+    {
+        get
+        {
+            var bytes = 8L * Keys.Capacity;
+            foreach (var column in columns)
+            {
+                bytes += column.EstimatedBytes;
+            }
+            return bytes;
+        }
+    }
+
+    /// <summary>Hands over the rows so far (with their keys) and starts empty builders, with fresh string dictionaries.</summary>
+    public (Table Rows, long[] Keys) Take()
+    {
+        var rows = Builder.Build();
+        var keys = Keys.ToArray();
+        Builder = new TableBuilder(View.Name, schema);
+        columns = [.. Builder.Columns];
+        Keys = [];
+        return (rows, keys);
+    }
 
     public void OnRow(ReadOnlySpan<ViewValue> row)
     {

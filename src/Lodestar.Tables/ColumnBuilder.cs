@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Lodestar.Tables;
@@ -16,6 +17,22 @@ public abstract class ColumnBuilder
     public abstract void AppendNull();
 
     public abstract Column Build();
+
+    /// <summary>
+    /// Roughly the bytes this builder holds (arrays at their capacity, interned strings with their overhead):
+    /// an ingest compares it with its memory budget to decide when to spill a row group. O(1).
+    /// </summary>
+    public abstract long EstimatedBytes { get; }
+
+    /// <summary>
+    /// Appends rows <paramref name="start"/>..<paramref name="start"/>+<paramref name="count"/> of a column of the
+    /// same type (a row group being merged). Strings are re-interned in first-use order, so the result is encoded
+    /// exactly as if the rows had been appended one by one.
+    /// </summary>
+    public abstract void AppendRange(Column source, int start, int count);
+
+    private protected static T Expect<T>(Column source, ColumnType type) where T : Column =>
+        source as T ?? throw new ArgumentException($"Cannot append a {source?.Type} column to a {type} column.", nameof(source));
 
     public static ColumnBuilder For(string name, ColumnType type) => type switch
     {
@@ -36,6 +53,9 @@ public sealed class StringColumnBuilder : ColumnBuilder
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanIndex;
     private readonly List<string> dictionary = [];
     private int[] codes = new int[1024];
+    private long stringBytes;
+    private string[]? mappedDictionary;
+    private int[] map = [];
 
     public StringColumnBuilder(string name)
         : base(name) => spanIndex = index.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -66,8 +86,47 @@ public sealed class StringColumnBuilder : ColumnBuilder
         {
             slot = dictionary.Count;
             dictionary.Add(value);
+            stringBytes += StringOverhead + 2L * value.Length;
         }
         return slot;
+    }
+
+    /// <summary>A string object's header, its dictionary entry and list slot: about this many bytes besides its chars.</summary>
+    private const int StringOverhead = 64;
+
+    public override long EstimatedBytes => 4L * codes.Length + stringBytes;
+
+    /// <summary>
+    /// This builder's code for entry <paramref name="code"/> of another column's dictionary, interning it on first
+    /// use. The map is kept for the last dictionary seen, so a row group appended in several ranges maps each value once.
+    /// </summary>
+    internal int Remap(string[] source, int code)
+    {
+        if (code < 0)
+        {
+            return -1;
+        }
+        if (!ReferenceEquals(source, mappedDictionary))
+        {
+            mappedDictionary = source;
+            map = new int[source.Length];
+            Array.Fill(map, -1);
+        }
+        var mapped = map[code];
+        if (mapped < 0)
+        {
+            mapped = map[code] = Intern(source[code]);
+        }
+        return mapped;
+    }
+
+    public override void AppendRange(Column source, int start, int count)
+    {
+        var s = Expect<StringColumn>(source, Type);
+        for (var r = start; r < start + count; r++)
+        {
+            AppendCode(Remap(s.Dictionary, s.Codes[r]));
+        }
     }
 
     internal int Intern(ReadOnlySpan<char> value) => spanIndex.TryGetValue(value, out var code) ? code : Intern(value.ToString());
@@ -82,6 +141,22 @@ public sealed class StringListColumnBuilder(string name) : ColumnBuilder(name)
     private readonly List<int> values = [];
 
     public override ColumnType Type => ColumnType.StringList;
+
+    // List<int> grows by doubling; its capacity is what it holds.
+    public override long EstimatedBytes => 4L * (offsets.Capacity + values.Capacity) + interner.EstimatedBytes;
+
+    public override void AppendRange(Column source, int start, int count)
+    {
+        var s = Expect<StringListColumn>(source, Type);
+        for (var r = start; r < start + count; r++)
+        {
+            foreach (var code in s.Row(r))
+            {
+                values.Add(interner.Remap(s.Dictionary, code));
+            }
+            EndRow();
+        }
+    }
 
     public void Append(IEnumerable<string> items)
     {
@@ -149,6 +224,27 @@ public abstract class FixedColumnBuilder<T>(string name) : ColumnBuilder(name) w
         Count++;
     }
 
+    public override long EstimatedBytes => (long)values.Length * Unsafe.SizeOf<T>() + values.Length / 8;
+
+    public override void AppendRange(Column source, int start, int count)
+    {
+        var (sourceValues, sourceValidity) = Parts(source);
+        for (var r = start; r < start + count; r++)
+        {
+            if (sourceValidity is null || sourceValidity[r])
+            {
+                Append(sourceValues[r]);
+            }
+            else
+            {
+                AppendNull();
+            }
+        }
+    }
+
+    /// <summary>The values and validity of a column of this builder's type.</summary>
+    private protected abstract (T[] Values, Validity? Validity) Parts(Column source);
+
     protected (T[] Values, Validity? Validity) Freeze() => (values[..Count], anyNull ? validity.Resize(Count) : null);
 
     private void Grow()
@@ -166,6 +262,12 @@ public sealed class Int64ColumnBuilder(string name) : FixedColumnBuilder<long>(n
 {
     public override ColumnType Type => ColumnType.Int64;
 
+    private protected override (long[] Values, Validity? Validity) Parts(Column source)
+    {
+        var c = Expect<Int64Column>(source, Type);
+        return (c.Values, c.Validity);
+    }
+
     public override Column Build()
     {
         var (v, valid) = Freeze();
@@ -176,6 +278,12 @@ public sealed class Int64ColumnBuilder(string name) : FixedColumnBuilder<long>(n
 public sealed class DoubleColumnBuilder(string name) : FixedColumnBuilder<double>(name)
 {
     public override ColumnType Type => ColumnType.Double;
+
+    private protected override (double[] Values, Validity? Validity) Parts(Column source)
+    {
+        var c = Expect<DoubleColumn>(source, Type);
+        return (c.Values, c.Validity);
+    }
 
     public override Column Build()
     {
@@ -188,6 +296,12 @@ public sealed class BoolColumnBuilder(string name) : FixedColumnBuilder<bool>(na
 {
     public override ColumnType Type => ColumnType.Bool;
 
+    private protected override (bool[] Values, Validity? Validity) Parts(Column source)
+    {
+        var c = Expect<BoolColumn>(source, Type);
+        return (c.Values, c.Validity);
+    }
+
     public override Column Build()
     {
         var (v, valid) = Freeze();
@@ -198,6 +312,12 @@ public sealed class BoolColumnBuilder(string name) : FixedColumnBuilder<bool>(na
 public sealed class DateColumnBuilder(string name) : FixedColumnBuilder<int>(name)
 {
     public override ColumnType Type => ColumnType.Date;
+
+    private protected override (int[] Values, Validity? Validity) Parts(Column source)
+    {
+        var c = Expect<DateColumn>(source, Type);
+        return (c.Days, c.Validity);
+    }
 
     public void Append(DateOnly? date)
     {

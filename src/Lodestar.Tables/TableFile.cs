@@ -5,115 +5,94 @@ using System.Text;
 namespace Lodestar.Tables;
 
 /// <summary>
-/// The workspace's on-disk table format: a small header, then each column's arrays written as raw
-/// little-endian blocks, the whole stream deflated. Reading is one sequential pass into arrays, with
-/// no per-row parsing. Layout (after the magic "LDST" and version byte):
-/// name, row count, column count, then per column: name, type, validity, payload.
+/// The workspace's on-disk table format. Version 2 (written since row groups): the magic "LDST", the version
+/// byte, then one deflated stream holding the table name, the schema (column count, then each column's name and
+/// type) and a sequence of row groups, ended by a row count of -1. A row group is its row count followed by
+/// every column's payload: validity and raw little-endian arrays for fixed-width columns, and for strings the
+/// group's own dictionary then codes (and offsets for lists). Per-group dictionaries let a writer drop each group
+/// once written, so an ingest of any size holds one group's distinct strings, not the whole input's.
+/// Version 1 (one group, each column's name and type before its payload) is still read.
+/// Reading is sequential, with no per-row parsing.
 /// </summary>
 public static class TableFile
 {
-    private static readonly byte[] Magic = "LDST"u8.ToArray();
-    private const byte Version = 1;
+    internal static readonly byte[] Magic = "LDST"u8.ToArray();
+    internal const byte Version = 2;
+    internal const byte SingleGroupVersion = 1;
 
+    /// <summary>Writes the table as one row group.</summary>
     public static void Write(Table table, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(table);
-        stream.Write(Magic);
-        stream.WriteByte(Version);
-        using var deflate = new DeflateStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-        using var writer = new BinaryWriter(deflate, Encoding.UTF8, leaveOpen: true);
-        writer.Write(table.Name);
-        writer.Write(table.RowCount);
-        writer.Write(table.Columns.Count);
-        foreach (var column in table.Columns)
-        {
-            writer.Write(column.Name);
-            writer.Write((byte)column.Type);
-            switch (column)
-            {
-                case StringColumn s:
-                    WriteStrings(writer, s.Dictionary);
-                    WriteArray(writer, s.Codes);
-                    break;
-                case StringListColumn l:
-                    WriteStrings(writer, l.Dictionary);
-                    WriteArray(writer, l.Offsets);
-                    WriteArray(writer, l.Values);
-                    break;
-                case Int64Column i:
-                    WriteValidity(writer, i.Validity);
-                    WriteArray(writer, i.Values);
-                    break;
-                case DoubleColumn d:
-                    WriteValidity(writer, d.Validity);
-                    WriteArray(writer, d.Values);
-                    break;
-                case BoolColumn b:
-                    WriteValidity(writer, b.Validity);
-                    WriteArray(writer, b.Values);
-                    break;
-                case DateColumn t:
-                    WriteValidity(writer, t.Validity);
-                    WriteArray(writer, t.Days);
-                    break;
-                default:
-                    throw new NotSupportedException(column.GetType().Name);
-            }
-        }
+        using var writer = new TableFileWriter(stream, table.Name, table.Columns.Select(c => (c.Name, c.Type)).ToList());
+        writer.WriteRowGroup(table);
+        writer.Complete();
     }
 
     public static Table Read(Stream stream, string source) => Read(stream, source, null);
 
     /// <summary>
     /// Reads a table keeping only the columns <paramref name="keep"/> accepts (table name, column name); the others are
-    /// read past without being built, so a reader that needs a few columns does not pay for the rest.
+    /// read past without being built, so a reader that needs a few columns does not pay for the rest. Row groups are
+    /// joined into one table, re-interning strings in first-use order: the result is the table the groups were cut from.
     /// </summary>
     public static Table Read(Stream stream, string source, Func<string, string, bool>? keep)
     {
-        Span<byte> head = stackalloc byte[5];
-        if (stream.ReadAtLeast(head, 5, throwOnEndOfStream: false) < 5 || !head[..4].SequenceEqual(Magic))
+        using var reader = TableFileReader.Open(stream, source, keep);
+        var groups = new List<Column[]>();
+        while (reader.ReadRowGroup() is { } group)
         {
-            throw new InvalidDataException($"{source}: not a Lodestar table file.");
+            groups.Add([.. group.Columns]);
         }
-        if (head[4] != Version)
-        {
-            throw new InvalidDataException($"{source}: table format version {head[4]} is not supported (expected {Version}); re-run ingest.");
-        }
-        using var inflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(inflate, Encoding.UTF8, leaveOpen: true);
-        var name = reader.ReadString();
-        var rows = reader.ReadInt32();
-        var count = reader.ReadInt32();
-        var columns = new List<Column>(count);
-        for (var c = 0; c < count; c++)
-        {
-            var columnName = reader.ReadString();
-            var type = (ColumnType)reader.ReadByte();
-            if (keep is not null && !keep(name, columnName))
-            {
-                Skip(reader, type, source, columnName);
-                continue;
-            }
-            var column = type switch
-            {
-                ColumnType.String => ReadString(reader, columnName),
-                ColumnType.StringList => new StringListColumn(columnName, dictionary: ReadStrings(reader), offsets: ReadArray<int>(reader), values: ReadArray<int>(reader)),
-                ColumnType.Int64 => ReadFixed<long>(reader, (v, valid) => new Int64Column(columnName, v, valid)),
-                ColumnType.Double => ReadFixed<double>(reader, (v, valid) => new DoubleColumn(columnName, v, valid)),
-                ColumnType.Bool => ReadFixed<bool>(reader, (v, valid) => new BoolColumn(columnName, v, valid)),
-                ColumnType.Date => ReadFixed<int>(reader, (v, valid) => new DateColumn(columnName, v, valid)),
-                _ => throw new InvalidDataException($"{source}: column {columnName} has unknown type {(byte)type}."),
-            };
-            if (column.Count != rows)
-            {
-                throw new InvalidDataException($"{source}: column {columnName} has {column.Count} rows, expected {rows}.");
-            }
-            columns.Add(column);
-        }
-        return new Table(name, columns);
+        return RowGroupConcat.Concat(reader.Name, reader.Schema, groups);
     }
 
-    private static void Skip(BinaryReader reader, ColumnType type, string source, string column)
+    internal static void WriteColumn(BinaryWriter writer, Column column)
+    {
+        switch (column)
+        {
+            case StringColumn s:
+                WriteStrings(writer, s.Dictionary);
+                WriteArray(writer, s.Codes);
+                break;
+            case StringListColumn l:
+                WriteStrings(writer, l.Dictionary);
+                WriteArray(writer, l.Offsets);
+                WriteArray(writer, l.Values);
+                break;
+            case Int64Column i:
+                WriteValidity(writer, i.Validity);
+                WriteArray(writer, i.Values);
+                break;
+            case DoubleColumn d:
+                WriteValidity(writer, d.Validity);
+                WriteArray(writer, d.Values);
+                break;
+            case BoolColumn b:
+                WriteValidity(writer, b.Validity);
+                WriteArray(writer, b.Values);
+                break;
+            case DateColumn t:
+                WriteValidity(writer, t.Validity);
+                WriteArray(writer, t.Days);
+                break;
+            default:
+                throw new NotSupportedException(column.GetType().Name);
+        }
+    }
+
+    internal static Column ReadColumn(BinaryReader reader, string columnName, ColumnType type, string source) => type switch
+    {
+        ColumnType.String => ReadString(reader, columnName),
+        ColumnType.StringList => new StringListColumn(columnName, dictionary: ReadStrings(reader), offsets: ReadArray<int>(reader), values: ReadArray<int>(reader)),
+        ColumnType.Int64 => ReadFixed<long>(reader, (v, valid) => new Int64Column(columnName, v, valid)),
+        ColumnType.Double => ReadFixed<double>(reader, (v, valid) => new DoubleColumn(columnName, v, valid)),
+        ColumnType.Bool => ReadFixed<bool>(reader, (v, valid) => new BoolColumn(columnName, v, valid)),
+        ColumnType.Date => ReadFixed<int>(reader, (v, valid) => new DateColumn(columnName, v, valid)),
+        _ => throw new InvalidDataException($"{source}: column {columnName} has unknown type {(byte)type}."),
+    };
+
+    internal static void Skip(BinaryReader reader, ColumnType type, string source, string column)
     {
         switch (type)
         {

@@ -3,11 +3,66 @@ namespace Lodestar.Tables;
 /// <summary>Reorders or selects rows: row i of the result is row <c>rows[i]</c> of the source.</summary>
 public static class TableGather
 {
-    public static Table Gather(Table table, int[] rows)
+    public static Table Gather(Table table, int[] rows) => Gather(table, rows, compactDictionaries: false);
+
+    /// <summary>
+    /// With <paramref name="compactDictionaries"/>, string dictionaries keep only the values the picked rows use, in
+    /// first-use order: what a slice written as its own row group needs (a slice of a column of unique ids would
+    /// otherwise carry every id of the whole column).
+    /// </summary>
+    public static Table Gather(Table table, int[] rows, bool compactDictionaries)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rows);
-        return new Table(table.Name, table.Columns.Select(c => Gather(c, rows)).ToArray());
+        return new Table(table.Name, table.Columns.Select(c => Compact(Gather(c, rows), compactDictionaries)).ToArray());
+    }
+
+    private static Column Compact(Column column, bool compact) => (compact, column) switch
+    {
+        (true, StringColumn s) => CompactStrings(s),
+        (true, StringListColumn l) => CompactList(l),
+        _ => column,
+    };
+
+    private static StringColumn CompactStrings(StringColumn s)
+    {
+        var map = NewMap(s.Dictionary.Length);
+        var used = new List<string>();
+        var codes = new int[s.Codes.Length];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = s.Codes[i] < 0 ? -1 : Use(map, used, s.Dictionary, s.Codes[i]);
+        }
+        return new StringColumn(s.Name, codes, [.. used]);
+    }
+
+    private static StringListColumn CompactList(StringListColumn l)
+    {
+        var map = NewMap(l.Dictionary.Length);
+        var used = new List<string>();
+        var values = new int[l.Values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Use(map, used, l.Dictionary, l.Values[i]);
+        }
+        return new StringListColumn(l.Name, l.Offsets, values, [.. used]);
+    }
+
+    private static int[] NewMap(int length)
+    {
+        var map = new int[length];
+        Array.Fill(map, -1);
+        return map;
+    }
+
+    private static int Use(int[] map, List<string> used, string[] dictionary, int code)
+    {
+        if (map[code] < 0)
+        {
+            map[code] = used.Count;
+            used.Add(dictionary[code]);
+        }
+        return map[code];
     }
 
     private static Column Gather(Column column, int[] rows) => column switch

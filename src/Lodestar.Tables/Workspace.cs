@@ -51,14 +51,32 @@ public sealed class Workspace
         Directory.CreateDirectory(folder);
         Parallel.ForEach(tables.ToList(), table =>
         {
-            using var stream = File.Create(System.IO.Path.Combine(folder, table.Name + TableExtension));
+            using var stream = File.Create(TablePath(folder, table.Name));
             TableFile.Write(table, stream);
         });
-        File.WriteAllText(System.IO.Path.Combine(folder, ManifestFile),
-            JsonSerializer.Serialize(manifest, WorkspaceJson.Default.WorkspaceManifest));
+        WriteManifest(folder, manifest);
     }
 
+    /// <summary>Where table <paramref name="table"/> lives in a workspace folder (for writers that stream row groups into it).</summary>
+    public static string TablePath(string folder, string table) => System.IO.Path.Combine(folder, table + TableExtension);
+
+    /// <summary>Writes the manifest; a workspace whose tables were streamed in by <see cref="TableFileWriter"/> is complete once it is there.</summary>
+    public static void WriteManifest(string folder, WorkspaceManifest manifest) =>
+        File.WriteAllText(System.IO.Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest, WorkspaceJson.Default.WorkspaceManifest));
+
     public static Workspace Open(string path) => Open(path, null);
+
+    /// <summary>Reads one table of a workspace folder (a loader that moves tables elsewhere holds one at a time).</summary>
+    public static Table ReadTable(string folder, string table)
+    {
+        var file = TablePath(folder, table);
+        if (!File.Exists(file))
+        {
+            throw new UserErrorException($"{folder}: the workspace has no table '{table}'; re-run ingest.");
+        }
+        using var stream = new BufferedStream(File.OpenRead(file), 1 << 20);
+        return TableFile.Read(stream, file);
+    }
 
     /// <summary>Opens a workspace with only the columns <paramref name="keep"/> accepts (table name, column name).</summary>
     public static Workspace Open(string path, Func<string, string, bool>? keep)

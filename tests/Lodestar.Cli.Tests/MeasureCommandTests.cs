@@ -118,4 +118,49 @@ public sealed class MeasureCommandTests(DemoFixture demo) : IClassFixture<DemoFi
         Assert.Equal(0, code);
         Assert.Contains("cms165-controlling-high-blood-pressure", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_ingest_that_spills_under_a_tiny_budget_gives_the_same_tables_and_the_same_measures()
+    {
+        // 1 MiB for both workers spills hundreds of sorted runs on the demo's 3,000 people; the demo ingested with the default budget.
+        var spilled = Path.Combine(demo.Root, "ws-spilled");
+        var (code, _, stderr) = await ExitCodeTests.Run("ingest", Path.Combine(demo.Output, "fhir"), "--workspace", spilled, "--memory-budget", "1");
+        Assert.True(code == 0, stderr);
+        var expected = Lodestar.Tables.Workspace.Open(Path.Combine(demo.Output, "workspace"));
+        var actual = Lodestar.Tables.Workspace.Open(spilled);
+        Assert.Equal(expected.Tables.Keys.Order(), actual.Tables.Keys.Order());
+        foreach (var (name, table) in expected.Tables)
+        {
+            var other = actual[name];
+            Assert.Equal(table.RowCount, other.RowCount);
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                Assert.Equal(table.Columns[c].Name, other.Columns[c].Name);
+                for (var r = 0; r < table.RowCount; r++)
+                {
+                    Assert.Equal(table.Columns[c].Format(r), other.Columns[c].Format(r));
+                }
+            }
+        }
+        foreach (var (ws, output) in new[] { (Path.Combine(demo.Output, "workspace"), "measure-default-budget"), (spilled, "measure-spilled") })
+        {
+            (code, _, stderr) = await ExitCodeTests.Run("measure", "--workspace", ws, "--out", Path.Combine(demo.Root, output), "--audit");
+            Assert.True(code == 0, stderr);
+        }
+        Assert.Equal(File.ReadAllText(Path.Combine(demo.Root, "measure-default-budget", "results.csv")),
+            File.ReadAllText(Path.Combine(demo.Root, "measure-spilled", "results.csv")));
+        foreach (var audit in Directory.GetFiles(Path.Combine(demo.Root, "measure-default-budget", "audit")))
+        {
+            Assert.Equal(File.ReadAllText(audit), File.ReadAllText(Path.Combine(demo.Root, "measure-spilled", "audit", Path.GetFileName(audit))));
+        }
+    }
+
+    [Fact]
+    public async Task A_memory_budget_under_one_MiB_is_a_user_error()
+    {
+        var (code, _, stderr) = await ExitCodeTests.Run("ingest", Path.Combine(demo.Output, "fhir"), "--workspace", Path.Combine(demo.Root, "ws-no-budget"), "--memory-budget", "0");
+        Assert.Equal(1, code);
+        Assert.Contains("--memory-budget must be at least 1 MiB (got 0)", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(demo.Root, "ws-no-budget")));
+    }
 }

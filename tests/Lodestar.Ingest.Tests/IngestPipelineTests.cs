@@ -8,8 +8,14 @@ namespace Lodestar.Ingest.Tests;
 public sealed class IngestPipelineTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("ingest-").FullName;
+    private readonly string outputs = Directory.CreateTempSubdirectory("ingest-out-").FullName;
+    private int runs;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(folder, recursive: true);
+        Directory.Delete(outputs, recursive: true);
+    }
 
     private static readonly IReadOnlyList<ViewDefinition> Views = LodestarViews.Names.Select(LodestarViews.Load).ToList();
 
@@ -26,36 +32,41 @@ public sealed class IngestPipelineTests : IDisposable
         File.WriteAllLines(Path.Combine(folder, "Observation.ndjson"), Enumerable.Range(0, patients * 20).Select(i => Observation(i, i % patients)));
     }
 
-    private IngestResult Run(int parallelism)
+    private (IngestResult Result, Dictionary<string, Table> Tables) Run(int parallelism, long budget = IngestPipeline.DefaultMemoryBudget)
     {
         var sources = FhirSources.Discover([folder]);
-        return new IngestPipeline(Views, new CountyResolver()).Run(sources, new FhirDiagnosticList(), new FhirReaderOptions { MaxParallelism = parallelism });
+        var output = Path.Combine(outputs, (++runs).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var result = new IngestPipeline(Views, new CountyResolver(), budget)
+            .Run(sources, new FhirDiagnosticList(), output, new FhirReaderOptions { MaxParallelism = parallelism });
+        Assert.False(Directory.Exists(Path.Combine(output, IngestPipeline.SpillFolder)), "the spill folder is removed once the tables are written");
+        var tables = result.Tables.ToDictionary(t => t.Name, t => Workspace.ReadTable(output, t.Name));
+        Assert.All(result.Tables, t => Assert.Equal(t.Rows, tables[t.Name].RowCount));
+        return (result, tables);
     }
 
     [Fact]
     public void Lines_read_reconcile_with_accepted_and_rejected_per_file_and_rows_land_in_tables()
     {
         WriteInput(300);
-        var result = Run(2);
+        var (result, tables) = Run(2);
         foreach (var file in result.Read.Files)
         {
             Assert.Equal(file.Records, file.Accepted + file.Rejected);
         }
         Assert.Equal(1, result.Read.Files.Single(f => f.Source.EndsWith("Patient.ndjson", StringComparison.Ordinal)).Rejected);
-        var patients = result.Tables.Single(t => t.Name == "patient");
+        var patients = tables["patient"];
         Assert.Equal(299, patients.RowCount);
-        Assert.Equal(6000, result.Tables.Single(t => t.Name == "observation").RowCount);
+        Assert.Equal(6000, tables["observation"].RowCount);
         Assert.Equal(ColumnType.Date, patients["birth_date"].Type);
-        Assert.Equal(ColumnType.Double, result.Tables.Single(t => t.Name == "observation")["value_quantity"].Type);
+        Assert.Equal(ColumnType.Double, tables["observation"]["value_quantity"].Type);
     }
 
     [Fact]
     public void Counties_are_resolved_from_district_then_zip_and_the_rest_counted_unresolved()
     {
         WriteInput(300);
-        var result = Run(2);
-        var patients = result.Tables.Single(t => t.Name == "patient");
-        var fips = patients.Get<StringColumn>("county_fips");
+        var (result, tables) = Run(2);
+        var fips = tables["patient"].Get<StringColumn>("county_fips");
         Assert.Equal("28049", fips[0]);    // district "Hinds County"
         Assert.Equal("28049", fips[1]);    // ZIP 39201 is in Hinds County
         Assert.Null(fips[2]);              // no district, ZIP or coordinates
@@ -68,12 +79,65 @@ public sealed class IngestPipelineTests : IDisposable
     public void The_tables_are_identical_whatever_the_parallelism()
     {
         WriteInput(2000); // ~2 MB of observations: several chunks, so workers interleave
-        var one = Run(1);
-        var many = Run(4);
-        foreach (var table in one.Tables)
+        var one = Run(1).Tables;
+        var many = Run(4).Tables;
+        AssertSameTables(one, many);
+        var ids = one["observation"].Get<StringColumn>("id");
+        Assert.Equal("o0", ids[0]);
+        Assert.Equal("o39999", ids[ids.Count - 1]); // input order: file, then line
+    }
+
+    [Theory]
+    // A budget of one byte spills after every resource: 1,260 runs, merged in two passes (fan-in 32) and a final merge.
+    [InlineData(1, 2, 60)]
+    [InlineData(1, 1, 60)]
+    // A few hundred KB per worker: spills every few thousand rows, so runs end mid-file.
+    [InlineData(600_000, 2, 300)]
+    public void Spilling_under_a_small_budget_writes_the_same_tables_as_an_unlimited_one(long budget, int parallelism, int patients)
+    {
+        WriteInput(patients);
+        var (unlimited, expected) = Run(parallelism, long.MaxValue);
+        var (spilled, actual) = Run(parallelism, budget);
+        AssertSameTables(expected, actual);
+        Assert.Equal(unlimited.Counties, spilled.Counties);
+        Assert.Equal(unlimited.Tables, spilled.Tables);
+        Assert.Equal(0, unlimited.SpilledRuns);
+        Assert.True(spilled.SpilledRuns > (budget == 1 ? ViewSpill.MaxFanIn : 1), $"{spilled.SpilledRuns} runs spilled");
+        // Row-group dictionaries are joined back in first-use order: the encoding, not just the text, is the same.
+        Assert.Equal(expected["observation"].Get<StringColumn>("id").Dictionary, actual["observation"].Get<StringColumn>("id").Dictionary);
+        Assert.Equal(expected["observation"].Get<StringColumn>("id").Codes, actual["observation"].Get<StringColumn>("id").Codes);
+    }
+
+    [Fact]
+    public void The_patient_table_is_written_in_row_groups_each_with_its_county()
+    {
+        WriteInput(40);
+        var (_, tables) = Run(2, 1); // groups are cut at half the budget: here after every merged range
+        var output = Path.Combine(outputs, runs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var stream = File.OpenRead(Workspace.TablePath(output, "patient"));
+        using var reader = TableFileReader.Open(stream, "patient.table");
+        var groups = 0;
+        var fips = new List<string?>();
+        while (reader.ReadRowGroup() is { } group)
         {
-            var other = many.Tables.Single(t => t.Name == table.Name);
+            groups++;
+            var column = group.Get<StringColumn>("county_fips");
+            fips.AddRange(Enumerable.Range(0, group.RowCount).Select(r => column[r]));
+        }
+        Assert.True(groups > 1, $"{groups} row groups");
+        Assert.Equal(39, fips.Count);
+        Assert.Equal(Enumerable.Range(0, 39).Select(r => tables["patient"].Get<StringColumn>("county_fips")[r]), fips);
+        Assert.Contains("28049", fips);
+    }
+
+    private static void AssertSameTables(Dictionary<string, Table> expected, Dictionary<string, Table> actual)
+    {
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (name, table) in expected)
+        {
+            var other = actual[name];
             Assert.Equal(table.RowCount, other.RowCount);
+            Assert.Equal(table.Columns.Select(c => (c.Name, c.Type)), other.Columns.Select(c => (c.Name, c.Type)));
             for (var c = 0; c < table.Columns.Count; c++)
             {
                 for (var r = 0; r < table.RowCount; r++)
@@ -82,9 +146,6 @@ public sealed class IngestPipelineTests : IDisposable
                 }
             }
         }
-        var ids = one.Tables.Single(t => t.Name == "observation").Get<StringColumn>("id");
-        Assert.Equal("o0", ids[0]);
-        Assert.Equal("o39999", ids[ids.Count - 1]); // input order: file, then line
     }
 
     [Fact]

@@ -39,4 +39,63 @@ public sealed class ColumnBuilderTests
         Assert.Equal(3, x.Count);
         Assert.Equal(Enumerable.Range(0, 3).Select(y.Format), Enumerable.Range(0, 3).Select(x.Format));
     }
+
+    [Fact]
+    public void Ranges_appended_from_other_columns_are_re_interned_in_first_use_order()
+    {
+        var source = new StringColumn("s", [2, -1, 0, 2, 1], ["unused-first", "b", "a"]);
+        var builder = new StringColumnBuilder("s");
+        builder.Append("z");
+        builder.AppendRange(source, 0, 3); // a, null, unused-first
+        builder.AppendRange(source, 3, 2); // a, b: the same dictionary's map is reused
+        var column = (StringColumn)builder.Build();
+        Assert.Equal(["z", "a", "unused-first", "b"], column.Dictionary);
+        Assert.Equal(["z", "a", null, "unused-first", "a", "b"], Enumerable.Range(0, 6).Select(column.Format));
+    }
+
+    [Fact]
+    public void List_and_fixed_ranges_keep_values_and_nulls()
+    {
+        var lists = new StringListColumn("l", [0, 2, 2, 3], [1, 0, 1], ["x", "y"]);
+        var listBuilder = new StringListColumnBuilder("l");
+        listBuilder.AppendRange(lists, 1, 2);
+        var l = (StringListColumn)listBuilder.Build();
+        Assert.Equal([null, "y"], Enumerable.Range(0, 2).Select(l.Format));
+        Assert.Equal(["y"], l.Dictionary);
+
+        var validity = new Validity(3);
+        validity.Set(0);
+        validity.Set(2);
+        var dates = new DateColumn("t", [10, 0, 12], validity);
+        var dateBuilder = new DateColumnBuilder("t");
+        dateBuilder.AppendRange(dates, 0, 3);
+        var t = (DateColumn)dateBuilder.Build();
+        Assert.Equal([DateOnly.FromDayNumber(10), null, DateOnly.FromDayNumber(12)], Enumerable.Range(0, 3).Select(r => t[r]));
+    }
+
+    [Fact]
+    public void A_range_of_another_type_is_refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Int64ColumnBuilder("i").AppendRange(new BoolColumn("b", [true], null), 0, 1));
+        Assert.StartsWith("Cannot append a Bool column to a Int64 column.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Estimated_bytes_follow_capacity_and_new_strings()
+    {
+        var ints = new Int64ColumnBuilder("i");
+        var empty = ints.EstimatedBytes;
+        Assert.Equal(1024 * 8 + 1024 / 8, empty); // 1,024 longs and their validity bits
+        for (var r = 0; r < 1025; r++)
+        {
+            ints.Append(r);
+        }
+        Assert.Equal(2 * empty, ints.EstimatedBytes); // doubled on the 1,025th row
+
+        var strings = new StringColumnBuilder("s");
+        var before = strings.EstimatedBytes;
+        strings.Append("abcd");
+        strings.Append("abcd");
+        Assert.Equal(before + 64 + 2 * 4, strings.EstimatedBytes); // one new string of four chars, counted once
+    }
 }

@@ -114,4 +114,18 @@ public sealed class TableFileTests
         Assert.Equal(kept.Select(c => c.Name), back.Columns.Select(c => c.Name));
         Assert.Equal(Rows(new Table("t", kept)), Rows(back));
     }
+
+    [Fact]
+    public void A_compacting_gather_keeps_only_the_strings_its_rows_use_in_first_use_order()
+    {
+        var table = new Table("t", [
+            new StringColumn("s", [0, 1, 2, 1], ["a", "b", "c"]),
+            new StringListColumn("l", [0, 1, 3, 3, 4], [2, 0, 2, 1], ["x", "y", "z"])]);
+        var slice = TableGather.Gather(table, [3, 2], compactDictionaries: true);
+        Assert.Equal(["b", "c"], slice.Get<StringColumn>("s").Dictionary);
+        Assert.Equal(["b", "c"], Enumerable.Range(0, 2).Select(slice["s"].Format));
+        Assert.Equal(["y"], slice.Get<StringListColumn>("l").Dictionary);
+        Assert.Equal(["y", null], Enumerable.Range(0, 2).Select(slice["l"].Format));
+        Assert.Equal(3, TableGather.Gather(table, [3, 2]).Get<StringColumn>("s").Dictionary.Length);
+    }
 }

@@ -74,9 +74,9 @@ internal static class DemoCommand
         var workspaceFolder = Path.Combine(staging.StagingPath, "workspace");
         // The NDJSON files only: ground-truth.json beside them is the answer key, not FHIR.
         var ndjson = Directory.GetFiles(fhir, "*.ndjson").Order(StringComparer.Ordinal).ToList();
-        var ingest = Ingestion.Run(ndjson, Path.Combine(workspaceFolder, "rejects.ndjson"), strict: false, cancellationToken, log);
-        var workspace = Workspace.InMemory(ingest.Tables, ingest.Manifest(DateTimeOffset.UtcNow));
-        Workspace.WriteInto(workspaceFolder, ingest.Tables, workspace.Manifest);
+        var ingest = Ingestion.Run(ndjson, workspaceFolder, strict: false, cancellationToken, log);
+        Workspace.WriteManifest(workspaceFolder, ingest.Manifest(DateTimeOffset.UtcNow));
+        var workspace = Workspace.Open(workspaceFolder);
         Step("ingest");
 
         log.WriteLine("Evaluating measures …");

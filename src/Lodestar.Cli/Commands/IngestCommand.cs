@@ -17,22 +17,33 @@ internal static class IngestCommand
         var engine = MeasureBackend.EngineOption();
         engine.Description = "'embedded' writes the workspace only; 'clickhouse' also loads its tables into the cluster given by --clickhouse.";
         var clickhouse = MeasureBackend.ClickHouseOption();
+        var budget = new Option<int>("--memory-budget")
+        {
+            Description = "MiB of column builders held before rows are spilled to the workspace's staging folder; peak memory is a few "
+                + "times this, whatever the input size (see docs/fhir.md). More means fewer, larger spills.",
+            DefaultValueFactory = _ => (int)(IngestPipeline.DefaultMemoryBudget >> 20),
+        };
         var batch = new Option<string>("--batch") { Description = "Load batch id in ClickHouse: loading the same batch again replaces it, a new id adds to the data.", DefaultValueFactory = _ => "default" };
         var command = new Command("ingest",
             "Read FHIR R4 data through Lodestar's SQL-on-FHIR views into a columnar workspace. Bad records go to " +
             "<workspace>/rejects.ndjson with file, line, field and reason; per file, lines read = accepted + rejected.\n\n" +
             "Example:\n  lodestar ingest lodestar-out/fhir --workspace ws")
         {
-            inputs, workspace, strict, engine, clickhouse, batch,
+            inputs, workspace, strict, engine, clickhouse, batch, budget,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var target = parse.GetValue(workspace)!;
+            var budgetMiB = parse.GetValue(budget);
+            if (budgetMiB < 1)
+            {
+                throw new Diagnostics.UserErrorException($"--memory-budget must be at least 1 MiB (got {budgetMiB})");
+            }
             // Checked before the work: a bad --engine/--clickhouse should not cost a whole ingest.
             var servers = MeasureBackend.Servers(parse.GetValue(engine)!, parse.GetValue(clickhouse));
             using var staging = new IO.AtomicDirectory(target);
-            var result = Ingestion.Run(parse.GetValue(inputs)!, Path.Combine(staging.StagingPath, "rejects.ndjson"), parse.GetValue(strict), cancellationToken,
-                parse.InvocationConfiguration.Error);
+            var result = Ingestion.Run(parse.GetValue(inputs)!, staging.StagingPath, parse.GetValue(strict), cancellationToken,
+                parse.InvocationConfiguration.Error, (long)budgetMiB << 20);
             if (result.Read.Accepted == 0)
             {
                 // Keep the reasons: the staging folder is discarded, so the rejects go beside the workspace.
@@ -42,12 +53,12 @@ internal static class IngestCommand
                     $"no FHIR resource was accepted from {string.Join(", ", parse.GetValue(inputs)!)} ({result.Read.Rejected:N0} rejected, reasons in {kept}); the previous workspace was left as it was");
             }
             var manifest = result.Manifest(DateTimeOffset.UtcNow);
-            Workspace.WriteInto(staging.StagingPath, result.Tables, manifest);
+            Workspace.WriteManifest(staging.StagingPath, manifest);
             staging.Commit();
             Print(result, target, parse.InvocationConfiguration.Output);
             if (servers is not null)
             {
-                MeasureBackend.Load(servers, result.Tables, parse.GetValue(batch)!);
+                MeasureBackend.Load(servers, target, result.Tables.Select(t => t.Name), parse.GetValue(batch)!);
                 parse.InvocationConfiguration.Output.WriteLine($"Loaded into ClickHouse ({string.Join(", ", servers)}) as batch '{parse.GetValue(batch)}'.");
             }
             return Task.FromResult(0);
@@ -74,7 +85,7 @@ internal static class IngestCommand
         var tables = new Spectre.Console.Table().AddColumns("Table", "Rows");
         foreach (var t in result.Tables)
         {
-            tables.AddRow(t.Name, N(t.RowCount));
+            tables.AddRow(t.Name, N(t.Rows));
         }
         console.Write(tables);
         var c = result.Counties;

@@ -7,10 +7,14 @@ using Spectre.Console;
 
 namespace Lodestar.Cli.Composition;
 
-/// <summary>Ingest with Lodestar's shipped views, rejects written where the caller says, a live progress line on a terminal.</summary>
+/// <summary>
+/// Ingest with Lodestar's shipped views into a workspace folder the caller swaps in atomically (tables and
+/// rejects.ndjson; the manifest is the caller's), with a live progress line on a terminal.
+/// </summary>
 internal static class Ingestion
 {
-    public static IngestResult Run(IReadOnlyList<string> inputs, string rejectsPath, bool strict, CancellationToken cancellationToken, TextWriter? progress = null)
+    public static IngestResult Run(IReadOnlyList<string> inputs, string folder, bool strict, CancellationToken cancellationToken, TextWriter? progress = null,
+        long memoryBudget = IngestPipeline.DefaultMemoryBudget)
     {
         var sources = FhirSources.Discover(inputs);
         if (sources.Count == 0)
@@ -18,18 +22,19 @@ internal static class Ingestion
             throw new Diagnostics.UserErrorException($"no FHIR files found in {string.Join(", ", inputs)} (looked for *.ndjson, *.ndjson.gz and *.json Bundles)");
         }
         var views = LodestarViews.Names.Select(LodestarViews.Load).ToList();
-        var pipeline = new IngestPipeline(views, new CountyResolver());
-        using var rejects = new RejectsFile(rejectsPath);
+        var pipeline = new IngestPipeline(views, new CountyResolver(), memoryBudget);
+        Directory.CreateDirectory(folder);
+        using var rejects = new RejectsFile(Path.Combine(folder, "rejects.ndjson"));
         var options = new FhirReaderOptions { Strict = strict };
         var result = ReferenceEquals(progress, Console.Error) && !Console.IsErrorRedirected
-            ? WithProgress(pipeline, sources, rejects, options, cancellationToken)
-            : pipeline.Run(sources, rejects, options, cancellationToken);
+            ? WithProgress(pipeline, sources, rejects, folder, options, cancellationToken)
+            : pipeline.Run(sources, rejects, folder, options, cancellationToken);
         rejects.Commit();
         return result;
     }
 
     /// <summary>A live bar over the bytes of all inputs, with MB/s and resources/s.</summary>
-    private static IngestResult WithProgress(IngestPipeline pipeline, IReadOnlyList<FhirSource> sources, RejectsFile rejects, FhirReaderOptions options, CancellationToken cancellationToken)
+    private static IngestResult WithProgress(IngestPipeline pipeline, IReadOnlyList<FhirSource> sources, RejectsFile rejects, string folder, FhirReaderOptions options, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var total = Math.Max(1, sources.Sum(s => s.Length));
@@ -42,7 +47,7 @@ internal static class Ingestion
             {
                 var task = context.AddTask("ingest", maxValue: total);
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var run = Task.Run(() => pipeline.Run(sources, rejects, options, cancellationToken), cancellationToken);
+                var run = Task.Run(() => pipeline.Run(sources, rejects, folder, options, cancellationToken), cancellationToken);
                 while (!run.Wait(250, cancellationToken))
                 {
                     var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);

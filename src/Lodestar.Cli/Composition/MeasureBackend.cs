@@ -88,11 +88,17 @@ internal sealed class MeasureBackend : IDisposable
         }
     }
 
-    /// <summary>Loads ingested tables into the cluster as one batch; the same batch id again replaces it.</summary>
-    public static void Load(IReadOnlyList<Uri> servers, IEnumerable<Table> tables, string batch)
+    /// <summary>
+    /// Loads a workspace's tables into the cluster as one batch; the same batch id again replaces it. Tables are read
+    /// and loaded one at a time, so the load holds one table, not the workspace.
+    /// </summary>
+    public static void Load(IReadOnlyList<Uri> servers, string workspace, IEnumerable<string> tables, string batch)
     {
         using var cluster = ClickHouseCluster.ConnectAsync(servers).GetAwaiter().GetResult();
-        cluster.LoadAsync(tables, batch).GetAwaiter().GetResult();
+        foreach (var table in tables)
+        {
+            cluster.LoadAsync([Workspace.ReadTable(workspace, table)], batch).GetAwaiter().GetResult();
+        }
     }
 
     public void Dispose() => cluster?.Dispose();

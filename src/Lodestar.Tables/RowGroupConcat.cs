@@ -1,0 +1,136 @@
+namespace Lodestar.Tables;
+
+/// <summary>
+/// Joins a table file's row groups into one <see cref="Table"/>. Strings are re-interned in first-use order over the
+/// rows, so the dictionary is the one a single pass over all rows would build, whatever the groups' own dictionaries.
+/// Each column's parts are dropped once it is joined, so the peak is the table plus one column's parts.
+/// </summary>
+internal static class RowGroupConcat
+{
+    public static Table Concat(string name, IReadOnlyList<(string Name, ColumnType Type)> schema, List<Column[]> groups)
+    {
+        if (groups.Count == 1)
+        {
+            return new Table(name, groups[0]);
+        }
+        var columns = new Column[schema.Count];
+        for (var c = 0; c < schema.Count; c++)
+        {
+            var parts = new Column[groups.Count];
+            for (var g = 0; g < groups.Count; g++)
+            {
+                parts[g] = groups[g][c];
+                groups[g][c] = null!;
+            }
+            columns[c] = schema[c].Type switch
+            {
+                ColumnType.String => Strings(schema[c].Name, parts),
+                ColumnType.StringList => Lists(schema[c].Name, parts),
+                ColumnType.Int64 => Fixed(parts, (Int64Column p) => (p.Values, p.Validity), (v, valid) => new Int64Column(schema[c].Name, v, valid)),
+                ColumnType.Double => Fixed(parts, (DoubleColumn p) => (p.Values, p.Validity), (v, valid) => new DoubleColumn(schema[c].Name, v, valid)),
+                ColumnType.Bool => Fixed(parts, (BoolColumn p) => (p.Values, p.Validity), (v, valid) => new BoolColumn(schema[c].Name, v, valid)),
+                ColumnType.Date => Fixed(parts, (DateColumn p) => (p.Days, p.Validity), (v, valid) => new DateColumn(schema[c].Name, v, valid)),
+                _ => throw new NotSupportedException(schema[c].Type.ToString()),
+            };
+        }
+        return new Table(name, columns);
+    }
+
+    private static StringColumn Strings(string name, Column[] parts)
+    {
+        var codes = new int[parts.Sum(p => p.Count)];
+        var interner = new Interner();
+        var at = 0;
+        foreach (StringColumn part in parts)
+        {
+            var map = interner.MapFor(part.Dictionary);
+            foreach (var code in part.Codes)
+            {
+                codes[at++] = code < 0 ? -1 : interner.Get(map, part.Dictionary, code);
+            }
+        }
+        return new StringColumn(name, codes, [.. interner.Dictionary]);
+    }
+
+    private static StringListColumn Lists(string name, Column[] parts)
+    {
+        var rows = parts.Sum(p => p.Count);
+        var offsets = new int[rows + 1];
+        var values = new int[parts.Sum(p => ((StringListColumn)p).Values.Length)];
+        var interner = new Interner();
+        var row = 0;
+        foreach (StringListColumn part in parts)
+        {
+            var map = interner.MapFor(part.Dictionary);
+            var start = offsets[row];
+            for (var r = 0; r < part.Count; r++)
+            {
+                offsets[row + r + 1] = start + part.Offsets[r + 1];
+            }
+            for (var i = 0; i < part.Values.Length; i++)
+            {
+                values[start + i] = interner.Get(map, part.Dictionary, part.Values[i]);
+            }
+            row += part.Count;
+        }
+        return new StringListColumn(name, offsets, values, [.. interner.Dictionary]);
+    }
+
+    private static Column Fixed<TColumn, T>(Column[] parts, Func<TColumn, (T[] Values, Validity? Validity)> open, Func<T[], Validity?, Column> create)
+        where TColumn : Column where T : struct
+    {
+        var values = new T[parts.Sum(p => p.Count)];
+        var anyNull = parts.Any(p => open((TColumn)p).Validity is not null);
+        var validity = anyNull ? new Validity(values.Length) : null;
+        var at = 0;
+        foreach (TColumn part in parts)
+        {
+            var (v, valid) = open(part);
+            v.CopyTo(values, at);
+            if (validity is not null)
+            {
+                for (var r = 0; r < v.Length; r++)
+                {
+                    if (valid is null || valid[r])
+                    {
+                        validity.Set(at + r);
+                    }
+                }
+            }
+            at += v.Length;
+        }
+        return create(values, validity);
+    }
+
+    /// <summary>One dictionary for the joined column, filled in the order values are first used.</summary>
+    private sealed class Interner
+    {
+        private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+
+        public List<string> Dictionary { get; } = [];
+
+        public int[] MapFor(string[] partDictionary)
+        {
+            var map = new int[partDictionary.Length];
+            Array.Fill(map, -1);
+            return map;
+        }
+
+        public int Get(int[] map, string[] partDictionary, int code)
+        {
+            var mapped = map[code];
+            if (mapped >= 0)
+            {
+                return mapped;
+            }
+            var value = partDictionary[code];
+            if (!index.TryGetValue(value, out mapped))
+            {
+                mapped = Dictionary.Count;
+                index.Add(value, mapped);
+                Dictionary.Add(value);
+            }
+            return map[code] = mapped;
+        }
+    }
+}
