@@ -11,7 +11,9 @@ namespace Lodestar.Measures.Engine;
 /// </summary>
 public sealed record PopulationCounts(IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, long>? Events = null, ObservedValues? Observed = null)
 {
-    public long this[string population] => Counts.TryGetValue(population, out var n) ? n : 0;
+    /// <summary>A population's patients; for measure-observation, the number of observations (a continuous measure's values).</summary>
+    public long this[string population] =>
+        population == PopulationCodes.MeasureObservation ? Observed?.Count ?? 0 : Counts.TryGetValue(population, out var n) ? n : 0;
 
     /// <summary>The events of a population counted in events, or null when it counts patients.</summary>
     public long? EventsOf(string population) => Events is not null && Events.TryGetValue(population, out var n) ? n : null;
