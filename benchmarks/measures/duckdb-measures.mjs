@@ -9,18 +9,25 @@ import { join } from 'node:path';
 
 const [dir, firstText, lastText, lodestarCounts, duckdbCounts] = process.argv.slice(2);
 const first = Number(firstText), last = Number(lastText);
-const db = await DuckDBInstance.create(':memory:', { threads: process.env.DUCKDB_THREADS ?? '2' });
+// memory_limit keeps DuckDB within the machine's share (at a million patients its tables are a few GB);
+// beyond it DuckDB spills to temp_directory rather than failing.
+const db = await DuckDBInstance.create(':memory:', {
+  threads: process.env.DUCKDB_THREADS ?? '2',
+  memory_limit: process.env.DUCKDB_MEMORY ?? '5GB',
+  temp_directory: process.env.DUCKDB_TEMP ?? join(dir, 'duckdb-spill'),
+});
 const c = await db.connect();
 const csv = (t) => `read_csv('${join(dir, t + '.csv')}', header = true, all_varchar = true)`;
-const list = (col) => `coalesce(string_split(${col}, ' '), [])`;
+// Code lists are space-separated integer ids (MeasureBench export), the same ids valueset.csv uses.
+const list = (col) => `coalesce(CAST(string_split(${col}, ' ') AS INTEGER[]), [])`;
+const strings = (col) => `coalesce(string_split(${col}, ' '), [])`;
 
-// ---- load (not timed): typed tables, patient references resolved to a row number once -------------
+// ---- load (not timed): typed tables; the export already resolved patient references to row numbers ----
 const loadStarted = performance.now();
-await c.run(`CREATE TABLE patient AS SELECT (row_number() OVER ())::INTEGER - 1 AS pid, patient_key,
+await c.run(`CREATE TABLE patient AS SELECT CAST(pid AS INTEGER) AS pid,
   CAST(birth_date AS DATE) AS birth_date, gender, CAST(deceased AS BOOLEAN) AS deceased,
-  CAST(deceased_date_time AS DATE) AS deceased_date, ${list('race_omb')} AS race, ethnicity_omb AS ethnicity, county_fips
+  CAST(deceased_date_time AS DATE) AS deceased_date, ${strings('race_omb')} AS race, ethnicity_omb AS ethnicity, county_fips
   FROM ${csv('patient')}`);
-await c.run(`CREATE TABLE patient_ref AS SELECT patient_key, min(pid) AS pid FROM patient WHERE patient_key IS NOT NULL GROUP BY patient_key`);
 const events = {
   encounter: `class_code, ${list('type_codes')} AS codes, CAST(period_start AS DATE) AS start_d, CAST(period_end AS DATE) AS end_d`,
   condition: `${list('codes')} AS codes, CAST(onset_date_time AS DATE) AS onset, CAST(abatement_date_time AS DATE) AS abatement, verification_status`,
@@ -32,15 +39,15 @@ const events = {
   coverage: `payer_type, CAST(period_start AS DATE) AS period_start, CAST(period_end AS DATE) AS period_end`,
 };
 for (const [table, columns] of Object.entries(events)) {
-  await c.run(`CREATE TABLE ${table} AS SELECT (row_number() OVER ())::INTEGER AS rid, r.pid, ${columns}
-               FROM ${csv(table)} t JOIN patient_ref r USING (patient_key)`);
+  await c.run(`CREATE TABLE ${table} AS SELECT (row_number() OVER ())::INTEGER AS rid, CAST(pid AS INTEGER) AS pid, ${columns}
+               FROM ${csv(table)}`);
   if (columns.includes(' AS codes')) {
     // One row per (row, code): value-set membership is then a hash semi-join against a few hundred codes,
     // which DuckDB runs far faster than list_has_any against a long list (measured: ~100x on this data).
     await c.run(`CREATE TABLE ${table}_code AS SELECT rid, unnest(codes) AS code FROM ${table}`);
   }
 }
-await c.run(`CREATE TABLE valueset AS SELECT id, code FROM ${csv('valueset')}`);
+await c.run(`CREATE TABLE valueset AS SELECT id, CAST(code AS INTEGER) AS code FROM ${csv('valueset')}`);
 const loadSeconds = (performance.now() - loadStarted) / 1000;
 
 // ---- the criteria vocabulary as SQL macros ---------------------------------------------------------
@@ -195,6 +202,16 @@ const catalog = {
     excl: from(`deceased(${E})`),
     num: from(`obs('hba1c-laboratory-test', ${S}, ${E})`),
   }),
+  // Continuous: every inpatient stay admitted in the period of the measure population less its exclusions
+  // is one observation, discharge day − admission day; open or reversed stays have none. The score is the median.
+  'inpatient-length-of-stay': (Y, S, E) => ({
+    continuous: true,
+    ip: all(from(`age(${S}, 18, ${OPEN})`), from(`enc_class(['IMP', 'ACUTE', 'NONAC'], ${S}, ${E})`)),
+    mpex: from(`deceased(${E})`),
+    obs: `SELECT pid, date_diff('day', start_d, end_d) AS v FROM encounter
+            WHERE class_code IN ('IMP', 'ACUTE', 'NONAC') AND start_d BETWEEN ${S} AND ${E} AND end_d IS NOT NULL AND end_d >= start_d`,
+    aggregate: 'median',
+  }),
   'prenatal-care-first-trimester': (Y, S, E) => ({
     ip: all(from('female()'), from(`proc('delivery', ${S}, ${E})`)),
     // A prenatal visit 280..183 days before a delivery in the period (the first trimester).
@@ -265,6 +282,21 @@ const measureSql = (p, strata) => `
   FROM flags JOIN ${strata} USING (pid)
   GROUP BY GROUPING SETS ((), ${STRATIFIERS.map((s) => `(${s})`).join(', ')})`;
 
+// Continuous-variable populations (measure population ⊆ ip, exclusions ⊆ it), then the observations of the
+// members neither excluded, counted and aggregated per stratum: two grouped queries, merged by stratum below.
+const GROUPS = `GROUP BY GROUPING SETS ((), ${STRATIFIERS.map((s) => `(${s})`).join(', ')})`;
+const continuousSql = (p, strata) => `
+  WITH ip AS (${p.ip}),
+       mp AS (SELECT pid FROM (${p.mp ?? 'SELECT pid FROM ip'}) INTERSECT SELECT pid FROM ip),
+       mpex AS (SELECT pid FROM (${p.mpex ?? EMPTY}) INTERSECT SELECT pid FROM mp),
+       flags AS (SELECT ip.pid, mp.pid IS NOT NULL AS m, mpex.pid IS NOT NULL AS x FROM ip LEFT JOIN mp USING (pid) LEFT JOIN mpex USING (pid))
+  SELECT 'p' AS kind, GROUPING(${STRATIFIERS.join(', ')}) AS g, ${STRATIFIERS.join(', ')},
+         count(*) AS ip, count(*) FILTER (m) AS mp, count(*) FILTER (x) AS mpex, NULL::BIGINT AS n, NULL::DOUBLE AS score
+  FROM flags JOIN ${strata} USING (pid) ${GROUPS}
+  UNION ALL
+  SELECT 'o', GROUPING(${STRATIFIERS.join(', ')}), ${STRATIFIERS.join(', ')}, NULL, NULL, NULL, count(*), ${p.aggregate}(v)::DOUBLE
+  FROM (${p.obs}) o JOIN flags f USING (pid) JOIN ${strata} USING (pid) WHERE f.m AND NOT f.x ${GROUPS}`;
+
 // ---- evaluate (timed) ------------------------------------------------------------------------------
 const lines = [];
 const perMeasure = Object.fromEntries(Object.keys(catalog).map((id) => [id, 0]));
@@ -278,7 +310,7 @@ for (let year = first; year <= last; year++) {
   for (const [id, define] of Object.entries(catalog)) {
     t = performance.now();
     const p = define(year, S, E);
-    const rows = (await c.runAndReadAll(measureSql(p, 'strata'))).getRowObjectsJS();
+    const rows = (await c.runAndReadAll(p.continuous ? continuousSql(p, 'strata') : measureSql(p, 'strata'))).getRowObjectsJS();
     perMeasure[id] += (performance.now() - t) / 1000;
     for (const r of rows) {
       const g = Number(r.g); // bit i set = STRATIFIERS[n-1-i] rolled up; the set with one column has all others set
@@ -289,6 +321,16 @@ for (let year = first; year <= last; year++) {
           lines.push(`${id},${year},${stratifier},${stratum},${population},${patients},${events ?? ''}`);
         }
       };
+      if (p.continuous) {
+        if (r.kind === 'o') {
+          put('measure-observation', r.n, r.score);
+        } else {
+          put('initial-population', r.ip, null);
+          put('measure-population', r.mp, null);
+          put('measure-population-exclusion', r.mpex, null);
+        }
+        continue;
+      }
       put('initial-population', r.ip, null);
       put('denominator', r.den, p.denEvents ? r.den_events : null);
       put('denominator-exclusion', r.excl, null);

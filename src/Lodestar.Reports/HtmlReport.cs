@@ -110,7 +110,7 @@ public static class HtmlReport
     /// <summary>A dot-and-interval chart on a 0–100% axis (ratios and rates: 0 to the largest upper limit), one row per stratum.</summary>
     private static void Chart(StringBuilder h, StratifierFigures s, Scoring scoring)
     {
-        var proportion = scoring is not (Scoring.Ratio or Scoring.RatePer1000);
+        var proportion = scoring == Scoring.Proportion;
         var axis = proportion ? 1.0 : Math.Max(1e-9, s.Strata.Select(x => x.Rate?.Upper ?? 0).DefaultIfEmpty(0).Max());
         const int labelWidth = 260, plotWidth = 440, rowHeight = 22, top = 24, right = 150;
         var width = labelWidth + plotWidth + right;
@@ -155,14 +155,19 @@ public static class HtmlReport
 
     private static void Table(StringBuilder h, StratifierFigures s, double confidence, Scoring scoring)
     {
-        h.Append("<table><thead><tr><th scope=\"col\">").Append(E(s.Label)).Append("</th><th scope=\"col\">Eligible</th><th scope=\"col\">Exclusions</th><th scope=\"col\">Numerator</th>")
-         .Append("<th scope=\"col\">Rate (").Append(Percent(confidence, 0)).Append(" CI)</th><th scope=\"col\">Ratio to reference</th><th scope=\"col\">Compared with reference</th></tr></thead><tbody>");
+        // A continuous measure's columns: observations, the measure population's exclusions, the observed members' count of values.
+        var continuous = scoring == Scoring.Continuous;
+        var excluded = continuous ? PopulationCodes.MeasurePopulationExclusion : PopulationCodes.DenominatorExclusion;
+        var counted = continuous ? PopulationCodes.MeasureObservation : PopulationCodes.Numerator;
+        h.Append("<table><thead><tr><th scope=\"col\">").Append(E(s.Label)).Append("</th><th scope=\"col\">").Append(continuous ? "Observations" : "Eligible")
+         .Append("</th><th scope=\"col\">Exclusions</th><th scope=\"col\">").Append(continuous ? "Values" : "Numerator").Append("</th>")
+         .Append("<th scope=\"col\">").Append(continuous ? "Score" : "Rate").Append(" (").Append(Percent(confidence, 0)).Append(" CI)</th><th scope=\"col\">Ratio to reference</th><th scope=\"col\">Compared with reference</th></tr></thead><tbody>");
         foreach (var st in s.Strata)
         {
             var c = st.VersusReference;
             h.Append("<tr><th scope=\"row\">").Append(E(st.Stratum.Label)).Append("</th><td class=\"num\">").Append(Eligible(st))
-             .Append("</td><td class=\"num\">").Append(Count(st.Populations[PopulationCodes.DenominatorExclusion]))
-             .Append("</td><td class=\"num\">").Append(Count(st.Populations[PopulationCodes.Numerator]))
+             .Append("</td><td class=\"num\">").Append(Count(st.Populations[excluded]))
+             .Append("</td><td class=\"num\">").Append(Count(st.Populations[counted]))
              .Append("</td><td class=\"num\">").Append(RateText(st, scoring)).Append("</td><td class=\"num\">");
             if (c is { Ratio: { } ratio } && !st.IsReference)
             {
@@ -213,6 +218,7 @@ public static class HtmlReport
     {
         Scoring.RatePer1000 => v.ToString("N1", CultureInfo.InvariantCulture) + " per 1,000",
         Scoring.Ratio => v.ToString("0.000", CultureInfo.InvariantCulture),
+        Scoring.Continuous => v.ToString("N1", CultureInfo.InvariantCulture),
         _ => Percent(v, 1),
     };
 

@@ -9,7 +9,9 @@ namespace Lodestar.Reports;
 /// Writes a FHIR R4 MeasureReport (type summary): the group's populations and score, and one stratifier
 /// per stratification with each stratum's populations and score. A withheld count is written without
 /// <c>count</c> and with the data-absent-reason extension "masked" (FHIR's code for values withheld for
-/// privacy); intervals travel in a Lodestar extension since R4 has no element for them.
+/// privacy); intervals travel in a Lodestar extension since R4 has no element for them. A continuous measure
+/// reports initial-population, measure-population, measure-population-exclusion and measure-observation (the
+/// number of observations), and its aggregate as the measureScore, a UCUM quantity in days (a count has no unit).
 /// </summary>
 public static class MeasureReportWriter
 {
@@ -51,7 +53,11 @@ public static class MeasureReportWriter
         json.WriteString("text", m.Title);
         json.WriteEndObject();
         var confidence = figures.Options.Confidence;
-        WritePopulationsAndScore(json, figures.Group, confidence);
+        IReadOnlyList<string> codes = m.Scoring == Scoring.Continuous
+            ? [.. PopulationCodes.Continuous, PopulationCodes.MeasureObservation]
+            : PopulationCodes.All;
+        var unit = m.Observation is { Aggregate: not AggregateMethod.Count } o ? o.Unit : null;
+        WritePopulationsAndScore(json, figures.Group, confidence, codes, unit);
         json.WriteStartArray("stratifier");
         foreach (var stratifier in figures.Stratifiers)
         {
@@ -70,7 +76,7 @@ public static class MeasureReportWriter
                 Coding(json, StratumSystem + "/" + stratifier.Id, stratum.Stratum.Code, stratum.Stratum.Label);
                 json.WriteString("text", stratum.Stratum.Label);
                 json.WriteEndObject();
-                WritePopulationsAndScore(json, stratum, confidence);
+                WritePopulationsAndScore(json, stratum, confidence, codes, unit);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -93,10 +99,11 @@ public static class MeasureReportWriter
         json.WriteEndArray();
     }
 
-    private static void WritePopulationsAndScore(Utf8JsonWriter json, StratumFigures figures, double confidence)
+    /// <param name="unit">The UCUM unit of a continuous score (days), written as the measureScore's unit; null for other scores.</param>
+    private static void WritePopulationsAndScore(Utf8JsonWriter json, StratumFigures figures, double confidence, IReadOnlyList<string> codes, string? unit)
     {
         json.WriteStartArray("population");
-        foreach (var code in PopulationCodes.All)
+        foreach (var code in codes)
         {
             var p = figures.Populations[code];
             json.WriteStartObject();
@@ -158,6 +165,12 @@ public static class MeasureReportWriter
             json.WriteEndArray();
             json.WriteStartObject("measureScore");
             json.WriteNumber("value", Math.Round(rate.Value, 6));
+            if (unit is not null)
+            {
+                json.WriteString("unit", unit);
+                json.WriteString("system", "http://unitsofmeasure.org");
+                json.WriteString("code", unit);
+            }
             json.WriteEndObject();
         }
         else

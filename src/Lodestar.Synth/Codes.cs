@@ -119,8 +119,9 @@ internal static class Codes
     public static readonly ClinicalCode Rotavirus = new(Cvx, "116", "rotavirus, pentavalent");
 
     // Medications (RxNorm SCDs).
-    public static readonly ClinicalCode Atorvastatin40 = new(RxNorm, "617312", "atorvastatin 40 MG Oral Tablet");
-    public static readonly ClinicalCode Rosuvastatin20 = new(RxNorm, "859747", "rosuvastatin calcium 20 MG Oral Tablet");
+    // Displays as RxNorm (and VSAC's statin expansions) give them for these codes.
+    public static readonly ClinicalCode Atorvastatin10 = new(RxNorm, "617312", "atorvastatin 10 MG Oral Tablet");
+    public static readonly ClinicalCode Rosuvastatin10 = new(RxNorm, "859747", "rosuvastatin calcium 10 MG Oral Tablet");
     public static readonly ClinicalCode Metformin500 = new(RxNorm, "860975", "24 HR metformin hydrochloride 500 MG Extended Release Oral Tablet");
     public static readonly ClinicalCode Lisinopril10 = new(RxNorm, "314076", "lisinopril 10 MG Oral Tablet");
 

@@ -13,7 +13,7 @@ internal sealed partial class PersonGenerator
         var onLisinopril = hypertensionOnset is not null && rng.Chance(0.7);
         var onMetformin = diabetesOnset is not null && rng.Chance(0.75);
         var onStatin = statinEligible is not null && rng.Chance(0.6);
-        var statin = rng.Chance(0.8) ? Codes.Atorvastatin40 : Codes.Rosuvastatin20;
+        var statin = rng.Chance(0.8) ? Codes.Atorvastatin10 : Codes.Rosuvastatin10;
         var bmiBase = 24 + rng.NextDouble() * 6 + rng.NextDouble() * 6 + (diabetesOnset is null ? 0 : 3);
 
         var lastYear = plan.LastYear;

@@ -36,7 +36,11 @@ public sealed class DemoEndToEndTests(DemoFixture demo) : IClassFixture<DemoFixt
             Assert.Equal("summary", root.GetProperty("type").GetString());
             var group = root.GetProperty("group")[0];
             var codes = group.GetProperty("population").EnumerateArray().Select(Code).ToList();
-            Assert.Superset(new HashSet<string> { "initial-population", "denominator", "denominator-exclusion", "numerator" }, codes.ToHashSet());
+            // A continuous measure reports its own four populations (FHIR continuous-variable scoring).
+            var expected = figures.Measure.Scoring == Scoring.Continuous
+                ? new HashSet<string> { "initial-population", "measure-population", "measure-population-exclusion", "measure-observation" }
+                : new HashSet<string> { "initial-population", "denominator", "denominator-exclusion", "numerator" };
+            Assert.Superset(expected, codes.ToHashSet());
             CheckPopulations(group, figures.Result.Group);
             var stratifiers = group.GetProperty("stratifier").EnumerateArray().ToList();
             Assert.Equal(figures.Result.Stratifiers.Count, stratifiers.Count);
@@ -62,6 +66,12 @@ public sealed class DemoEndToEndTests(DemoFixture demo) : IClassFixture<DemoFixt
         foreach (var figures in demo.Summary.Figures)
         {
             var group = figures.Result.Group;
+            if (figures.Measure.Scoring == Scoring.Continuous)
+            {
+                Assert.True(group.ObservedPopulation > 0, $"{figures.Measure.Id} has an empty measure population on the demo");
+                Assert.True(group.Observed!.Count > 0, $"{figures.Measure.Id} observes nothing on the demo");
+                continue;
+            }
             Assert.True(group[PopulationCodes.Denominator] > 0, $"{figures.Measure.Id} has an empty denominator on the demo");
             Assert.True(group.DenominatorUnits > 0, $"{figures.Measure.Id} scores over nothing on the demo");
         }
@@ -76,10 +86,11 @@ public sealed class DemoEndToEndTests(DemoFixture demo) : IClassFixture<DemoFixt
             Assert.True(group.Numerator <= group.ScoringDenominator);
             foreach (var stratifier in figures.Result.Stratifiers)
             {
-                foreach (var code in PopulationCodes.All)
+                foreach (var code in PopulationCodes.For(figures.Measure.Scoring))
                 {
                     Assert.Equal(group[code], stratifier.Strata.Sum(s => s.Populations[code]));
                 }
+                Assert.Equal(group.Observed?.Count ?? 0, stratifier.Strata.Sum(s => s.Populations.Observed?.Count ?? 0));
                 Assert.All(stratifier.Strata, s => Assert.True(s.Populations.Numerator <= s.Populations.ScoringDenominator));
             }
         }
@@ -98,7 +109,8 @@ public sealed class DemoEndToEndTests(DemoFixture demo) : IClassFixture<DemoFixt
         }
         var reader = CsvReader.Open(Path.Combine(demo.Output, "results.csv"));
         var header = reader.ReadHeader();
-        var countColumns = new[] { "initial_population", "denominator", "denominator_exclusion", "denominator_exception", "numerator", "eligible" }
+        var countColumns = new[] { "initial_population", "denominator", "denominator_exclusion", "denominator_exception", "numerator", "eligible",
+            "measure_population", "measure_population_exclusion", "measure_observation" }
             .Select(c => header.ToList().IndexOf(c)).ToArray();
         foreach (var (record, error, _) in reader.ReadRecords(header.Count))
         {

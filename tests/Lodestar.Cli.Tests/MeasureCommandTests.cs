@@ -26,12 +26,15 @@ public sealed class MeasureCommandTests(DemoFixture demo) : IClassFixture<DemoFi
             var id = figures.Measure.Id;
             var group = figures.Result.Group;
             var gaps = ReadCsv(Path.Combine(output, "care-gaps", id + ".csv"), out _);
-            var expected = figures.Measure.LowerIsBetter ? group.Numerator : group.ScoringDenominator - group.Numerator;
+            // A continuous measure has no numerator, so no care gaps: its file holds the header alone.
+            var expected = figures.Measure.Scoring == Scoring.Continuous ? 0
+                : figures.Measure.LowerIsBetter ? group.Numerator : group.ScoringDenominator - group.Numerator;
             Assert.Equal(expected, gaps.Count);
             Assert.All(gaps, g => Assert.False(string.IsNullOrWhiteSpace(g[3])));
             var audit = ReadCsv(Path.Combine(output, "audit", id + ".csv"), out var header);
             Assert.Equal(group[PopulationCodes.InitialPopulation], audit.Count);
-            foreach (var population in PopulationCodes.All)
+            Assert.Equal(PopulationCodes.For(figures.Measure.Scoring).Count + 1, header.Count);
+            foreach (var population in PopulationCodes.For(figures.Measure.Scoring))
             {
                 var column = header.IndexOf(population.Replace('-', '_'));
                 Assert.Equal(group[population], audit.Count(r => r[column] == "1"));

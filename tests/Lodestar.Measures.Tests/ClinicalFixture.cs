@@ -78,9 +78,10 @@ internal sealed class ClinicalFixture
         return this;
     }
 
-    public ClinicalFixture Encounter(string patient, string start, string code = OfficeVisit, string cls = "AMB", string? end = null)
+    /// <param name="open">No end date: a stay not yet discharged.</param>
+    public ClinicalFixture Encounter(string patient, string start, string code = OfficeVisit, string cls = "AMB", string? end = null, bool open = false)
     {
-        Row(encounters, $"e{next++}", "Patient/" + patient, cls, new[] { code }, start, end ?? start);
+        Row(encounters, $"e{next++}", "Patient/" + patient, cls, new[] { code }, start, open ? null : end ?? start);
         return this;
     }
 

@@ -24,6 +24,16 @@ public sealed partial class MeasureDocTests
     }
 
     [Fact]
+    public void The_continuous_example_parses_without_diagnostics()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var measure = MeasureParser.Parse("measures.md", Block("continuous"), MeasureHarness.Catalog.ValueSets.ContainsKey, diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Equal(Scoring.Continuous, measure!.Scoring);
+        Assert.Equal(AggregateMethod.Median, measure.Observation!.Aggregate);
+    }
+
+    [Fact]
     public void The_catalog_table_lists_every_shipped_measure()
     {
         foreach (var measure in MeasureHarness.Catalog.Measures)

@@ -158,4 +158,61 @@ public sealed class MeasureParserTests
         var problems = Problems(text);
         Assert.Contains(problems, p => p.Line == line && p.Reason.Contains(fix, StringComparison.Ordinal));
     }
+
+    private const string Continuous = """
+        id: m
+        title: T
+        scoring: continuous
+        direction: lower-is-better
+        populations:
+          initial-population:
+            encounter: { class: [IMP], during: period }
+          measure-population: initial-population
+          measure-population-exclusion:
+            deceased: { on-or-before: end }
+          measure-observation:
+            aggregate: median
+            length-of-stay: { class: [IMP], during: period }
+        """;
+
+    [Fact]
+    public void A_continuous_measure_parses_with_its_observation_and_aggregate()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var m = MeasureParser.Parse("m.yaml", Continuous, ValueSets.Contains, diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Equal(Scoring.Continuous, m!.Scoring);
+        Assert.Equal(new PopulationRef(PopulationCodes.InitialPopulation), m.Populations[PopulationCodes.MeasurePopulation]);
+        Assert.IsType<DeceasedCriterion>(m.Populations[PopulationCodes.MeasurePopulationExclusion]);
+        Assert.Equal(AggregateMethod.Median, m.Observation!.Aggregate);
+        var los = Assert.IsType<LengthOfStay>(m.Observation.Function);
+        Assert.Equal(["IMP"], los.Encounters.Classes);
+        Assert.Equal("d", m.Observation.Unit);
+    }
+
+    [Theory]
+    // Each row: a mistake in a continuous measure, its line, and words of the fix.
+    [InlineData("aggregate: median", "aggregate: mean", 12, "did you mean 'median'?")]                                  // closest spelling offered
+    [InlineData("    aggregate: median\n", "", 12, "'aggregate' is required")]
+    [InlineData("length-of-stay: { class: [IMP], during: period }", "length-of-stay: { class: [IMP], at-least: 2 }", 13, "'at-least' has no meaning here")]
+    [InlineData("length-of-stay: { class: [IMP], during: period }", "lengthofstay: { class: [IMP] }", 13, "did you mean 'length-of-stay'?")]
+    [InlineData("  measure-population: initial-population\n", "", 6, "a continuous measure needs 'measure-population'")]
+    [InlineData("measure-population-exclusion:", "denominator-exclusion:", 9, "a continuous measure has initial-population, measure-population")]
+    [InlineData("scoring: continuous", "scoring: proportion", 8, "'measure-population' belongs to continuous measures; set 'scoring: continuous'")]
+    public void Continuous_measure_errors_name_the_line_and_the_fix(string correct, string mistake, int line, string fix)
+    {
+        var text = Continuous.Replace(correct.Replace("\\n", "\n", StringComparison.Ordinal), mistake, StringComparison.Ordinal);
+        Assert.NotEqual(Continuous, text);
+        var problems = Problems(text);
+        Assert.Contains(problems, p => p.Line == line && p.Reason.Contains(fix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Days_between_needs_two_dated_sides()
+    {
+        var text = Continuous.Replace("length-of-stay: { class: [IMP], during: period }",
+            "days-between: { from: { age: { min: 18 } }, to: { encounter: { class: [IMP] } } }", StringComparison.Ordinal);
+        var problem = Assert.Single(Problems(text));
+        Assert.Contains("must be one dated event", problem.Reason, StringComparison.Ordinal);
+    }
 }

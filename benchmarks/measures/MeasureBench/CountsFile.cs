@@ -5,7 +5,8 @@ using Lodestar.Measures.Engine;
 
 /// <summary>
 /// Every count a run produced, one line per measure, period, stratifier, stratum and population:
-/// measure,period,stratifier,stratum,population,patients,events. The group total has stratifier "*".
+/// measure,period,stratifier,stratum,population,patients,events. The group total has stratifier "*". A
+/// continuous measure adds a measure-observation line: the number of observations and, as events, the score.
 /// The DuckDB peer writes the same lines, and the checker compares the two files as sets.
 /// </summary>
 internal static class CountsFile
@@ -29,7 +30,14 @@ internal static class CountsFile
 
     private static void Lines(StreamWriter writer, MeasureResult r, string stratifier, string stratum, PopulationCounts counts)
     {
-        foreach (var population in PopulationCodes.All)
+        if (counts.Observed is { Count: > 0 } observed)
+        {
+            // A continuous measure: the number of observations and their aggregate (the score), in the events column.
+            var score = observed.Aggregate(r.Measure.Observation!.Aggregate)!.Value;
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Measure.Id},{r.Period},{stratifier},{stratum},{PopulationCodes.MeasureObservation},{observed.Count},{score:R}"));
+        }
+        foreach (var population in PopulationCodes.For(r.Measure.Scoring))
         {
             var patients = counts[population];
             var events = counts.EventsOf(population);

@@ -83,24 +83,31 @@ static int Run(string path, string countsPath, int first, int last, string[] str
 
 static int Export(string path, string folder)
 {
-    var workspace = Workspace.Open(path);
+    // Only the exported columns are opened: at a million patients the whole workspace would not fit beside DuckDB.
+    var wanted = ExportColumns.All.ToDictionary(t => t.Table, t => t.Columns.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    var workspace = Workspace.Open(path, (table, column) => wanted.TryGetValue(table, out var columns) && columns.Contains(column));
+    var catalog = MeasureCatalog.Load();
+    var context = new EvaluationContext(workspace, catalog);
     Directory.CreateDirectory(folder);
+    var export = new CsvExport(new Dictionary<string, int>(StringComparer.Ordinal));
+    // The value-set expansions are input data like the tables: both sides match codes against the same lists.
+    using (var valueSets = new StreamWriter(Path.Combine(folder, "valueset.csv")))
+    {
+        valueSets.WriteLine("id,code");
+        foreach (var set in catalog.ValueSets.Values)
+        {
+            foreach (var code in set.Codes)
+            {
+                valueSets.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{set.Id},{export.Id(code.Key)}"));
+            }
+        }
+    }
     foreach (var (table, columns) in ExportColumns.All)
     {
         if (workspace.Tables.TryGetValue(table, out var t))
         {
-            CsvExport.Write(t, columns, Path.Combine(folder, table + ".csv"));
+            export.Write(t, columns, table == ClinicalSchema.Patient ? null : context.PatientRows(table), Path.Combine(folder, table + ".csv"));
             Console.WriteLine($"exported {table} ({t.RowCount:N0} rows)");
-        }
-    }
-    // The value-set expansions are input data like the tables: both sides match codes against the same lists.
-    using var valueSets = new StreamWriter(Path.Combine(folder, "valueset.csv"));
-    valueSets.WriteLine("id,code");
-    foreach (var set in MeasureCatalog.Load().ValueSets.Values)
-    {
-        foreach (var code in set.Codes)
-        {
-            valueSets.WriteLine($"{set.Id},\"{code.Key.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
         }
     }
     return 0;

@@ -123,7 +123,8 @@ internal static class DemoCommand
             table.AddRow(
                 Markup.Escape(f.Measure.Title),
                 f.Group.Eligible is { } eligible ? eligible.ToString("N0", CultureInfo.InvariantCulture) : "suppressed",
-                Count(f.Group.Populations[PopulationCodes.Numerator]),
+                // A continuous measure has no numerator: its column shows the number of observations.
+                Count(f.Group.Populations.TryGetValue(PopulationCodes.Numerator, out var numerator) ? numerator : f.Group.Populations[PopulationCodes.MeasureObservation]),
                 f.Group.Rate is { } r ? ScoreText.WithInterval(r, f.Measure.Scoring) : "suppressed",
                 f.Measure.LowerIsBetter ? "lower" : "higher",
                 worse.ToString(CultureInfo.InvariantCulture));

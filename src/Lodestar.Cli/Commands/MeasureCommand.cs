@@ -39,7 +39,8 @@ internal static class MeasureCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var catalog = MeasureCatalog.Load(parse.GetValue(definitions));
-            var wanted = parse.GetValue(measures) is { Length: > 0 } ids ? ids.Select(catalog.Get).ToList() : catalog.Measures.ToList();
+            var named = parse.GetValue(measures) is { Length: > 0 };
+            var wanted = named ? parse.GetValue(measures)!.Select(catalog.Get).ToList() : catalog.Measures.ToList();
             var stratifiers = ParseStratifiers(parse.GetValue(stratify)!);
             var periods = PeriodOption.Parse(parse.GetValue(period)!);
             var level = parse.GetValue(confidence);
@@ -54,6 +55,7 @@ internal static class MeasureCommand
             }
             using var backend = MeasureBackend.Open(parse.GetValue(engine)!, parse.GetValue(clickhouse), parse.GetValue(workspace), catalog);
             var context = backend.Context;
+            wanted = backend.Supported(wanted, named, parse.InvocationConfiguration.Error.WriteLine).ToList();
             var results = backend.Engine.Evaluate(wanted, periods, stratifiers);
             var options = new AnalysisOptions { Confidence = level, SuppressionThreshold = threshold };
             var figures = results.Select(r => MeasureAnalysis.Analyse(r, options)).ToList();
@@ -120,10 +122,11 @@ internal static class MeasureCommand
             AtomicFile.Write(Path.Combine(folder, "audit", FileName(r, perPeriod)), stream =>
             {
                 using var csv = new CsvWriter(stream);
-                csv.WriteRow(["patient_id", .. PopulationCodes.All.Select(p => p.Replace('-', '_'))]);
+                var codes = PopulationCodes.For(r.Measure.Scoring);
+                csv.WriteRow(["patient_id", .. codes.Select(p => p.Replace('-', '_'))]);
                 m[PopulationCodes.InitialPopulation].ForEach(p =>
                 {
-                    csv.WriteRow([context.PatientId(p), .. PopulationCodes.All.Select(code => m[code][p] ? "1" : "0")]);
+                    csv.WriteRow([context.PatientId(p), .. codes.Select(code => m[code][p] ? "1" : "0")]);
                 });
             });
         }

@@ -101,5 +101,31 @@ internal sealed class MeasureBackend : IDisposable
         }
     }
 
+    /// <summary>
+    /// The measures this back end can evaluate. ClickHouse has no measure-observation SQL, so a continuous measure
+    /// asked for by name is a user error there, and one that only came with the whole catalog is left out and
+    /// reported through <paramref name="skipped"/>.
+    /// </summary>
+    public IReadOnlyList<MeasureDefinition> Supported(IReadOnlyList<MeasureDefinition> measures, bool named, Action<string> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        ArgumentNullException.ThrowIfNull(skipped);
+        if (cluster is null)
+        {
+            return measures;
+        }
+        var continuous = measures.Where(m => m.Scoring == Scoring.Continuous).Select(m => m.Id).ToList();
+        if (continuous.Count == 0)
+        {
+            return measures;
+        }
+        if (named)
+        {
+            throw new UserErrorException($"--measure {string.Join(", ", continuous)}: continuous measures are not supported on {ClickHouseEngine}; run them with --engine {Embedded}");
+        }
+        skipped($"Not evaluated on {ClickHouseEngine} (continuous measures are not supported there; use --engine {Embedded}): {string.Join(", ", continuous)}");
+        return measures.Where(m => m.Scoring != Scoring.Continuous).ToList();
+    }
+
     public void Dispose() => cluster?.Dispose();
 }

@@ -13,12 +13,26 @@ public static class PopulationCodes
     public const string DenominatorException = "denominator-exception";
     public const string Numerator = "numerator";
     public const string NumeratorExclusion = "numerator-exclusion";
+    public const string MeasurePopulation = "measure-population";
+    public const string MeasurePopulationExclusion = "measure-population-exclusion";
+    public const string MeasureObservation = "measure-observation";
 
+    /// <summary>The patient populations of a proportion, ratio or rate measure, in eCQM order.</summary>
     public static readonly IReadOnlyList<string> All =
         [InitialPopulation, Denominator, DenominatorExclusion, DenominatorException, Numerator];
+
+    /// <summary>The patient populations of a continuous-variable measure, in order (FHIR Measure continuous-variable scoring).</summary>
+    public static readonly IReadOnlyList<string> Continuous =
+        [InitialPopulation, MeasurePopulation, MeasurePopulationExclusion];
+
+    /// <summary>The patient populations a measure of this scoring has, in the order each may refer to the earlier ones.</summary>
+    public static IReadOnlyList<string> For(Scoring scoring) => scoring == Scoring.Continuous ? Continuous : All;
 }
 
-/// <summary>One measure as declared in its YAML file.</summary>
+/// <summary>
+/// One measure as declared in its YAML file. A continuous measure also has its <see cref="Observation"/>: what
+/// is measured for each member of the measure population and how the values are aggregated.
+/// </summary>
 public sealed record MeasureDefinition(
     string Id,
     string Title,
@@ -30,7 +44,8 @@ public sealed record MeasureDefinition(
     IReadOnlyDictionary<string, Criterion> Populations,
     IReadOnlyList<string> Stratifiers,
     IReadOnlyList<string> Deviations,
-    string Source)
+    string Source,
+    MeasureObservation? Observation = null)
 {
     /// <summary>Whether the numerator counts something in the population a reader wants less of (e.g. poor HbA1c control).</summary>
     public bool LowerIsBetter => Direction == Direction.LowerIsBetter;

@@ -43,16 +43,32 @@ public static class MeasureParser
             y.Error(YamlReader.Get(root, "stratifiers")!, "stratifiers", $"unknown stratifier '{s}'; {YamlReader.Suggest(s, KnownStratifiers)}");
         }
         var populations = new Dictionary<string, Criterion>(StringComparer.Ordinal);
+        MeasureObservation? observation = null;
         if (YamlReader.Get(root, "populations") is YamlMappingNode pops)
         {
             var parser = new CriterionParser(y, valueSetExists);
             var declared = new HashSet<string>(StringComparer.Ordinal);
+            var continuous = scoring == Scoring.Continuous;
+            var codes = PopulationCodes.For(scoring ?? Scoring.Proportion);
             foreach (var (keyNode, value) in pops.Children)
             {
                 var key = ((YamlScalarNode)keyNode).Value ?? "";
-                if (!PopulationCodes.All.Contains(key))
+                if (key == PopulationCodes.MeasureObservation && continuous)
                 {
-                    y.Error(keyNode, "populations", $"unknown population '{key}'; {YamlReader.Suggest(key, PopulationCodes.All)}");
+                    declared.Add(key);
+                    observation = parser.Observation(value, $"populations.{key}");
+                    continue;
+                }
+                if (!codes.Contains(key))
+                {
+                    var known = continuous ? codes.Append(PopulationCodes.MeasureObservation).ToList() : codes.ToList();
+                    var otherKind = continuous ? PopulationCodes.All.ToList() : PopulationCodes.Continuous.Append(PopulationCodes.MeasureObservation).ToList();
+                    var hint = otherKind.Contains(key)
+                        ? continuous
+                            ? $"a continuous measure has {string.Join(", ", known)}, not '{key}'"
+                            : $"'{key}' belongs to continuous measures; set 'scoring: continuous' or use {string.Join(", ", known)}"
+                        : $"unknown population '{key}'; {YamlReader.Suggest(key, known)}";
+                    y.Error(keyNode, "populations", hint);
                     continue;
                 }
                 declared.Add(key);
@@ -61,14 +77,14 @@ public static class MeasureParser
                     populations[key] = criterion;
                 }
             }
-            foreach (var required in new[] { PopulationCodes.InitialPopulation, PopulationCodes.Denominator, PopulationCodes.Numerator })
+            string[] required = continuous
+                ? [PopulationCodes.InitialPopulation, PopulationCodes.MeasurePopulation, PopulationCodes.MeasureObservation]
+                : [PopulationCodes.InitialPopulation, PopulationCodes.Denominator, PopulationCodes.Numerator];
+            foreach (var code in required.Where(code => !declared.Contains(code)))
             {
-                if (!declared.Contains(required) && scoring is Scoring.Proportion or Scoring.Ratio or Scoring.RatePer1000)
-                {
-                    y.Error(pops, "populations", $"a {scoring switch { Scoring.Ratio => "ratio", Scoring.RatePer1000 => "rate-per-1000", _ => "proportion" }} measure needs '{required}'");
-                }
+                y.Error(pops, "populations", $"a {scoring switch { Scoring.Ratio => "ratio", Scoring.RatePer1000 => "rate-per-1000", Scoring.Continuous => "continuous", _ => "proportion" }} measure needs '{code}'");
             }
-            CheckReferences(y, pops, populations, declared);
+            CheckReferences(y, pops, populations, declared, codes);
         }
         else
         {
@@ -86,15 +102,16 @@ public static class MeasureParser
             scoring!.Value, direction!.Value, populations,
             stratifiers.Count > 0 ? stratifiers : KnownStratifiers,
             y.StringList(root, "deviations", "deviations"),
-            source);
+            source,
+            observation);
     }
 
-    private static void CheckReferences(YamlReader y, YamlMappingNode pops, Dictionary<string, Criterion> populations, HashSet<string> declared)
+    private static void CheckReferences(YamlReader y, YamlMappingNode pops, Dictionary<string, Criterion> populations, HashSet<string> declared, IReadOnlyList<string> order)
     {
         // A population may refer only to populations that come before it in the eCQM order; this also rules out cycles.
         foreach (var (name, criterion) in populations)
         {
-            var allowed = PopulationCodes.All.TakeWhile(p => p != name).ToHashSet();
+            var allowed = order.TakeWhile(p => p != name).ToHashSet();
             foreach (var reference in References(criterion).Where(r => !allowed.Contains(r) || !declared.Contains(r)))
             {
                 y.Error(pops, $"populations.{name}", $"refers to population '{reference}', which is not defined before it");
@@ -132,12 +149,100 @@ public static class MeasureParser
 
     private sealed class CriterionParser(YamlReader y, Func<string, bool> valueSetExists)
     {
+        private static bool IsPopulation(string name) => PopulationCodes.All.Contains(name) || PopulationCodes.Continuous.Contains(name);
+
+        /// <summary>
+        /// measure-observation: { aggregate: median, length-of-stay: { class: [IMP], during: period } } or
+        /// { aggregate: average, days-between: { from: {…}, to: {…} } }.
+        /// </summary>
+        public MeasureObservation? Observation(YamlNode node, string path)
+        {
+            if (node is not YamlMappingNode map)
+            {
+                return Fail<MeasureObservation>(node, path, "write a mapping: { aggregate: median, length-of-stay: { class: [IMP], during: period } }");
+            }
+            var before = y.ErrorCount;
+            y.CheckKeys(map, path, "aggregate", "length-of-stay", "days-between");
+            var aggregateText = y.String(map, "aggregate", required: true, path);
+            AggregateMethod? aggregate = aggregateText switch
+            {
+                null => null,
+                "median" => AggregateMethod.Median,
+                "average" => AggregateMethod.Average,
+                "sum" => AggregateMethod.Sum,
+                "count" => AggregateMethod.Count,
+                _ => Invalid<AggregateMethod?>(YamlReader.Get(map, "aggregate")!, path,
+                    $"aggregate '{aggregateText}' is not supported; {YamlReader.Suggest(aggregateText, ["median", "average", "sum", "count"])}", null),
+            };
+            var functions = map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).Where(k => k is "length-of-stay" or "days-between").ToList();
+            if (functions.Count != 1)
+            {
+                y.Error(map, path, "give exactly one observation: 'length-of-stay: { encounter settings }' or 'days-between: { from: {…}, to: {…} }'");
+                return null;
+            }
+            ObservationFunction? function = null;
+            if (functions[0] == "length-of-stay")
+            {
+                var body = YamlReader.Get(map, "length-of-stay")!;
+                if (body is not YamlMappingNode args)
+                {
+                    return Fail<MeasureObservation>(body, $"{path}.length-of-stay", "takes the settings of an 'encounter' criterion, e.g. '{ class: [IMP], during: period }'");
+                }
+                if (Leaf("encounter", args, $"{path}.length-of-stay") is EncounterCriterion e)
+                {
+                    if (e.AtLeast != 1)
+                    {
+                        y.Error(args, $"{path}.length-of-stay", "'at-least' has no meaning here: every matching encounter is one observation");
+                    }
+                    function = new LengthOfStay(e);
+                }
+            }
+            else
+            {
+                var sub = $"{path}.days-between";
+                if (YamlReader.Get(map, "days-between") is not YamlMappingNode args)
+                {
+                    return Fail<MeasureObservation>(YamlReader.Get(map, "days-between")!, sub, "takes { from: {…}, to: {…} }: two dated criteria");
+                }
+                y.CheckKeys(args, sub, "from", "to");
+                Criterion? Side(string key)
+                {
+                    if (YamlReader.Get(args, key) is not { } side)
+                    {
+                        y.Error(args, sub, $"'{key}' is required: a dated criterion such as '{{ condition: {{ value-set: major-depression, overlaps: period }} }}'");
+                        return null;
+                    }
+                    var c = Parse(side, $"{sub}.{key}");
+                    if (c is not null && !RelativeEvent.Dates(c))
+                    {
+                        y.Error(side, $"{sub}.{key}", "must be one dated event: a condition, encounter, procedure, immunization, medication or observation " +
+                            "criterion, without 'at-least' above 1 and (for an observation) without 'pick: latest' or value tests");
+                    }
+                    return c;
+                }
+                var from = Side("from");
+                var to = Side("to");
+                if (from is not null && to is not null)
+                {
+                    function = new DaysBetween(from, to);
+                }
+            }
+            return y.ErrorCount > before || function is null || aggregate is null ? null : new MeasureObservation(function, aggregate.Value);
+        }
+
+        private T? Fail<T>(YamlNode node, string field, string reason)
+            where T : class
+        {
+            y.Error(node, field, reason);
+            return null;
+        }
+
         public Criterion? Parse(YamlNode node, string field)
         {
             if (node is YamlScalarNode { Value: { } name })
             {
                 // "denominator: initial-population" — a bare population name.
-                if (PopulationCodes.All.Contains(name))
+                if (IsPopulation(name))
                 {
                     return new PopulationRef(name);
                 }
@@ -180,9 +285,9 @@ public static class MeasureParser
                 case "relative":
                     return Relative(body, path);
                 case "population":
-                    return body is YamlScalarNode { Value: { } p } && PopulationCodes.All.Contains(p)
+                    return body is YamlScalarNode { Value: { } p } && IsPopulation(p)
                         ? new PopulationRef(p)
-                        : Fail(body, path, $"expected a population name: {string.Join(", ", PopulationCodes.All)}");
+                        : Fail(body, path, $"expected a population name: {string.Join(", ", PopulationCodes.All.Union(PopulationCodes.Continuous))}");
                 default:
                     if (!CriterionKinds.Contains(kind))
                     {

@@ -22,6 +22,11 @@ public sealed class CareGaps(ICriterionEvaluator evaluator)
     public IReadOnlyList<CareGap> Find(MeasureResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (result.Measure.Scoring == Scoring.Continuous)
+        {
+            // A continuous measure has no numerator to fall short of: a length of stay is a value, not a gap.
+            return [];
+        }
         var m = result.Members;
         var numerator = result.Measure.Populations[PopulationCodes.Numerator];
         var inverse = result.Measure.LowerIsBetter;

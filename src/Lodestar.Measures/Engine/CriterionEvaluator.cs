@@ -9,8 +9,63 @@ namespace Lodestar.Measures.Engine;
 /// over its table, then combines sets with boolean algebra. A missing optional table (say, no
 /// immunizations in this export) means no patient meets criteria on it, not an error.
 /// </summary>
-public sealed class CriterionEvaluator(EvaluationContext context) : ICriterionEvaluator
+public sealed class CriterionEvaluator(EvaluationContext context) : ICriterionEvaluator, IObservationEvaluator
 {
+    public ObservationTally Observe(MeasureObservation observation, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var values = new List<(int Patient, double Value)>();
+        switch (observation.Function)
+        {
+            case LengthOfStay los:
+                if (context.HasTable(S.Encounter))
+                {
+                    var table = context.Table(S.Encounter);
+                    var start = table.Get<DateColumn>(S.Start);
+                    var end = table.Get<DateColumn>(S.End);
+                    EncounterEvents(los.Encounters, period, (p, row) =>
+                    {
+                        // An open stay has no length yet; one ending before it starts is a data error, not a negative stay.
+                        if (!end.IsNull(row) && end.Days[row] >= start.Days[row])
+                        {
+                            values.Add((p, end.Days[row] - start.Days[row]));
+                        }
+                    });
+                }
+                break;
+            case DaysBetween between:
+                DaysBetween(between, period, values);
+                break;
+            default:
+                throw new NotSupportedException(observation.Function.GetType().Name);
+        }
+        return ObservationTally.From(context.PatientCount, values);
+    }
+
+    /// <summary>Per patient: days from the earliest 'from' day to the first 'to' day on or after it.</summary>
+    private void DaysBetween(DaysBetween between, Period period, List<(int Patient, double Value)> values)
+    {
+        var from = new int[context.PatientCount];
+        Array.Fill(from, int.MaxValue);
+        EventDays(between.From, period, (p, day) => from[p] = Math.Min(from[p], day));
+        var to = new int[context.PatientCount];
+        Array.Fill(to, int.MaxValue);
+        EventDays(between.To, period, (p, day) =>
+        {
+            if (day >= from[p] && from[p] != int.MaxValue)
+            {
+                to[p] = Math.Min(to[p], day);
+            }
+        });
+        for (var p = 0; p < to.Length; p++)
+        {
+            if (to[p] != int.MaxValue)
+            {
+                values.Add((p, to[p] - from[p]));
+            }
+        }
+    }
+
     public PatientSet Evaluate(Criterion criterion, Period period, IReadOnlyDictionary<string, PatientSet> populations)
     {
         ArgumentNullException.ThrowIfNull(criterion);

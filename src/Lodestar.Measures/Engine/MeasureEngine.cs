@@ -1,3 +1,4 @@
+using Lodestar.Diagnostics;
 using Lodestar.Measures.Definitions;
 
 namespace Lodestar.Measures.Engine;
@@ -36,11 +37,12 @@ public sealed class MeasureEngine(EvaluationContext context, ICriterionEvaluator
         ArgumentNullException.ThrowIfNull(stratifications);
         var sets = Populations(measure, period);
         var events = Events(measure, period);
-        var group = Count(sets, events, null);
+        var observed = Observations(measure, period, sets);
+        var group = Count(sets, events, observed, null);
         var stratifierResults = new List<StratifierResult>(stratifications.Count);
         foreach (var s in stratifications)
         {
-            var counts = Count(sets, events, s);
+            var counts = Count(sets, events, observed, s);
             stratifierResults.Add(new StratifierResult(s.Id, s.Label, s.Strata.Select((stratum, i) => new StratumResult(stratum, counts[i])).ToList()));
         }
         return new MeasureResult(measure, period, group[0], stratifierResults, sets);
@@ -60,6 +62,14 @@ public sealed class MeasureEngine(EvaluationContext context, ICriterionEvaluator
 
         var ip = Eval(PopulationCodes.InitialPopulation);
         sets[PopulationCodes.InitialPopulation] = ip;
+        if (measure.Scoring == Scoring.Continuous)
+        {
+            // FHIR continuous-variable: measure population ⊆ initial population; exclusions ⊆ measure population.
+            var measurePopulation = Eval(PopulationCodes.MeasurePopulation).And(ip);
+            sets[PopulationCodes.MeasurePopulation] = measurePopulation;
+            sets[PopulationCodes.MeasurePopulationExclusion] = Eval(PopulationCodes.MeasurePopulationExclusion).And(measurePopulation);
+            return sets;
+        }
         var denominator = measure.Populations.ContainsKey(PopulationCodes.Denominator) ? Eval(PopulationCodes.Denominator).And(ip) : ip;
         sets[PopulationCodes.Denominator] = denominator;
         var exclusion = Eval(PopulationCodes.DenominatorExclusion).And(denominator);
@@ -90,6 +100,26 @@ public sealed class MeasureEngine(EvaluationContext context, ICriterionEvaluator
     }
 
     /// <summary>
+    /// A continuous measure's observations with the patients they are counted for (measure population −
+    /// exclusions); null for other measures. An executor that cannot observe refuses the measure.
+    /// </summary>
+    public (ObservationTally Tally, PatientSet Members)? Observations(MeasureDefinition measure, Period period, IReadOnlyDictionary<string, PatientSet> sets)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        ArgumentNullException.ThrowIfNull(sets);
+        if (measure.Scoring != Scoring.Continuous)
+        {
+            return null;
+        }
+        if (evaluator is not IObservationEvaluator observer)
+        {
+            throw new UserErrorException($"{measure.Id}: continuous measures are not supported on this back end; run it with the embedded engine");
+        }
+        var members = sets[PopulationCodes.MeasurePopulation].AndNot(sets[PopulationCodes.MeasurePopulationExclusion]);
+        return (observer.Observe(measure.Observation!, period), members);
+    }
+
+    /// <summary>
     /// The events a population counts: its criterion is an <see cref="EventCount"/>, or an
     /// <see cref="AllOf"/> with exactly one EventCount child (the other children filter the patients).
     /// </summary>
@@ -100,16 +130,22 @@ public sealed class MeasureEngine(EvaluationContext context, ICriterionEvaluator
         _ => null,
     };
 
-    private static List<PopulationCounts> Count(IReadOnlyDictionary<string, PatientSet> sets, IReadOnlyDictionary<string, EventTally> events, Stratification? stratification)
+    private static List<PopulationCounts> Count(
+        IReadOnlyDictionary<string, PatientSet> sets,
+        IReadOnlyDictionary<string, EventTally> events,
+        (ObservationTally Tally, PatientSet Members)? observed,
+        Stratification? stratification)
     {
         var strata = stratification?.Strata.Count ?? 1;
         var stratumOf = stratification?.StratumOf ?? new int[sets[PopulationCodes.InitialPopulation].Count];
         var perPopulation = sets.ToDictionary(kv => kv.Key, kv => kv.Value.CountBy(stratumOf, strata), StringComparer.Ordinal);
         var perEvents = events.ToDictionary(kv => kv.Key, kv => kv.Value.SumBy(sets[kv.Key], stratumOf, strata), StringComparer.Ordinal);
+        var samples = observed is { } o ? o.Tally.SamplesBy(o.Members, stratumOf, strata) : null;
         return Enumerable.Range(0, strata)
             .Select(i => new PopulationCounts(
                 perPopulation.ToDictionary(kv => kv.Key, kv => kv.Value[i], StringComparer.Ordinal),
-                perEvents.Count == 0 ? null : perEvents.ToDictionary(kv => kv.Key, kv => kv.Value[i], StringComparer.Ordinal)))
+                perEvents.Count == 0 ? null : perEvents.ToDictionary(kv => kv.Key, kv => kv.Value[i], StringComparer.Ordinal),
+                samples?[i]))
             .ToList();
     }
 }

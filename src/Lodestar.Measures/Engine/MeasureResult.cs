@@ -6,10 +6,14 @@ namespace Lodestar.Measures.Engine;
 /// Population counts for one stratum (or the whole group), keyed by MeasureReport population code.
 /// <see cref="Counts"/> are always patients; <see cref="Events"/>, present only for ratio and rate measures,
 /// holds the event count of each population defined by an <c>events:</c> criterion (ED visits, index stays).
+/// <see cref="Observed"/>, present only for continuous measures, holds the observations of the measure population
+/// less its exclusions.
 /// </summary>
-public sealed record PopulationCounts(IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, long>? Events = null)
+public sealed record PopulationCounts(IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, long>? Events = null, ObservedValues? Observed = null)
 {
-    public long this[string population] => Counts.TryGetValue(population, out var n) ? n : 0;
+    /// <summary>A population's patients; for measure-observation, the number of observations (a continuous measure's values).</summary>
+    public long this[string population] =>
+        population == PopulationCodes.MeasureObservation ? Observed?.Count ?? 0 : Counts.TryGetValue(population, out var n) ? n : 0;
 
     /// <summary>The events of a population counted in events, or null when it counts patients.</summary>
     public long? EventsOf(string population) => Events is not null && Events.TryGetValue(population, out var n) ? n : null;
@@ -26,10 +30,21 @@ public sealed record PopulationCounts(IReadOnlyDictionary<string, long> Counts, 
     /// </summary>
     public double? ScoreFor(Scoring scoring) => scoring switch
     {
+        Scoring.Continuous => throw new ArgumentException("a continuous measure's score depends on its aggregate method: use ScoreFor(measure)", nameof(scoring)),
         Scoring.Ratio => DenominatorUnits > 0 ? (double)NumeratorUnits / DenominatorUnits : null,
         Scoring.RatePer1000 => DenominatorUnits > 0 ? 1000.0 * NumeratorUnits / DenominatorUnits : null,
         _ => Score,
     };
+
+    /// <summary>The measure's score: <see cref="ScoreFor(Scoring)"/>, or for a continuous measure the aggregate of its observations.</summary>
+    public double? ScoreFor(MeasureDefinition measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return measure.Scoring == Scoring.Continuous ? Observed?.Aggregate(measure.Observation!.Aggregate) : ScoreFor(measure.Scoring);
+    }
+
+    /// <summary>The members of a continuous measure that are observed: measure population − exclusions.</summary>
+    public long ObservedPopulation => this[PopulationCodes.MeasurePopulation] - this[PopulationCodes.MeasurePopulationExclusion];
 
     /// <summary>The eCQM performance-rate denominator: denominator − exclusions − exceptions.</summary>
     public long ScoringDenominator =>

@@ -100,6 +100,7 @@ internal sealed class ClinicalResults
     {
         Scoring.Proportion => "proportion",
         Scoring.RatePer1000 => "per1000",
+        Scoring.Continuous => "value",
         _ => "ratio",
     };
 }
