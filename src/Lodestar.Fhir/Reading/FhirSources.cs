@@ -67,6 +67,13 @@ public static class FhirSources
         {
             return null;
         }
-        return new FhirSource(Path.GetFullPath(path), format, compressed, new FileInfo(path).Length);
+        return new FhirSource(Path.GetFullPath(path), format, compressed, ContentLength(path));
+    }
+
+    // A symbolic link's own length is that of its target path; throughput and progress need the bytes read.
+    private static long ContentLength(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is null ? info.Length : (info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo)?.Length ?? info.Length;
     }
 }

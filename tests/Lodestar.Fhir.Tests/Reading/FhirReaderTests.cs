@@ -197,6 +197,17 @@ public sealed class FhirReaderTests
     }
 
     [Fact]
+    public void A_symbolic_link_counts_the_bytes_of_its_target()
+    {
+        using var temp = new TempFolder();
+        var target = temp.File("data/Patient.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n");
+        var link = System.IO.Path.Combine(temp.Path, "Linked.ndjson");
+        File.CreateSymbolicLink(link, target);
+        var (summary, _, _) = Read(link);
+        Assert.Equal(new FileInfo(target).Length, summary.Bytes);
+    }
+
+    [Fact]
     public void A_missing_input_path_is_a_user_error()
     {
         var e = Assert.Throws<UserErrorException>(() => FhirSources.Discover(["/no/such/place.ndjson"]));
