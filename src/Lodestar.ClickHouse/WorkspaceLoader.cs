@@ -22,28 +22,56 @@ internal sealed class WorkspaceLoader(ClickHouseCluster cluster)
     /// </summary>
     public const int ChunkRows = 262_144;
 
-    public async Task LoadAsync(IEnumerable<Table> tables, string batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the tables one at a time: each is created on every shard, routed and written before the next
+    /// is taken from <paramref name="tables"/>, so a lazy sequence (<see cref="ReadWorkspace"/>) keeps only
+    /// one table in memory. The shards of one table are written concurrently (each its own drop-then-insert).
+    /// </summary>
+    /// <returns>Rows loaded per table.</returns>
+    public async Task<IReadOnlyDictionary<string, long>> LoadAsync(IEnumerable<Table> tables, string batch, CancellationToken cancellationToken)
     {
+        var loaded = new Dictionary<string, long>(StringComparer.Ordinal);
         ArgumentException.ThrowIfNullOrEmpty(batch);
-        var list = tables.ToList();
+        ArgumentNullException.ThrowIfNull(tables);
         foreach (var shard in cluster.Shards)
         {
             await shard.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {ClickHouseSchema.Database}", cancellationToken).ConfigureAwait(false);
-            foreach (var table in list)
+        }
+        foreach (var table in tables)
+        {
+            foreach (var shard in cluster.Shards)
             {
                 await shard.ExecuteAsync(ClickHouseSchema.CreateLocal(table), cancellationToken).ConfigureAwait(false);
                 await shard.ExecuteAsync(ClickHouseSchema.CreateDistributed(table.Name), cancellationToken).ConfigureAwait(false);
             }
-        }
-        foreach (var table in list)
-        {
             var rows = Route(table, cluster.Shards.Count);
             var columns = ClickHouseSchema.Columns(table).Select(c => c.Name).ToList();
-            for (var s = 0; s < cluster.Shards.Count; s++)
+            await Task.WhenAll(cluster.Shards.Select((shard, s) =>
+                Task.Run(() => ReplaceAsync(shard, table.Name, columns, Chunks(table, rows[s], batch), batch, cancellationToken), cancellationToken))).ConfigureAwait(false);
+            loaded[table.Name] = table.RowCount;
+        }
+        return loaded;
+    }
+
+    /// <summary>
+    /// A workspace folder's tables read one at a time, in name order, each only when the loader asks for the
+    /// next: client memory is bounded by the largest table, not the workspace (9.8 GB at a million patients).
+    /// </summary>
+    public static IEnumerable<Table> ReadWorkspace(string path)
+    {
+        if (!File.Exists(Path.Combine(path, Workspace.ManifestFile)))
+        {
+            throw new Diagnostics.UserErrorException($"{path}: not a Lodestar workspace (no {Workspace.ManifestFile}); create one with 'lodestar ingest'.");
+        }
+        // The workspace's own file naming (one "<table>.table" per table); Workspace.Open reads them all at once.
+        foreach (var file in Directory.GetFiles(path, "*.table").Order(StringComparer.Ordinal))
+        {
+            Table table;
+            using (var stream = new BufferedStream(File.OpenRead(file), 1 << 20))
             {
-                var shardRows = rows[s];
-                await ReplaceAsync(cluster.Shards[s], table.Name, columns, Chunks(table, shardRows, batch), batch, cancellationToken).ConfigureAwait(false);
+                table = TableFile.Read(stream, file);
             }
+            yield return table;
         }
     }
 
