@@ -17,6 +17,13 @@ internal static class RowBinaryWriter
     public static byte[] Encode(Table table, IReadOnlyList<int> rows, string batch)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Max(256, rows.Count * 64));
+        Encode(table, rows, batch, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Appends the rows to <paramref name="buffer"/>; a loader reuses one buffer for every chunk it sends.</summary>
+    public static void Encode(Table table, IReadOnlyList<int> rows, string batch, ArrayBufferWriter<byte> buffer)
+    {
         var patient = table.Name == S.Patient;
         var birth = patient && table.Has(S.BirthDate) ? table.Get<DateColumn>(S.BirthDate) : null;
         var batchBytes = Encoding.UTF8.GetBytes(batch);
@@ -35,7 +42,6 @@ internal static class RowBinaryWriter
             WriteVarUInt(buffer, (ulong)batchBytes.Length);
             buffer.Write(batchBytes);
         }
-        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteValue(ArrayBufferWriter<byte> s, Column column, int row)

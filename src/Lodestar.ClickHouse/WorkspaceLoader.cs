@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lodestar.Tables;
 using S = Lodestar.Measures.Engine.ClinicalSchema;
 
@@ -56,6 +57,9 @@ internal sealed class WorkspaceLoader(ClickHouseCluster cluster)
     /// <summary>
     /// A workspace folder's tables read one at a time, in name order, each only when the loader asks for the
     /// next: client memory is bounded by the largest table, not the workspace (9.8 GB at a million patients).
+    /// Only the columns measures read are loaded (<see cref="S.IsReadByMeasures"/>, as the embedded engine
+    /// opens a workspace): an event's own id and resource key are unique per row, read by nothing on the
+    /// cluster, and most of the largest table's memory.
     /// </summary>
     public static IEnumerable<Table> ReadWorkspace(string path)
     {
@@ -69,29 +73,38 @@ internal sealed class WorkspaceLoader(ClickHouseCluster cluster)
             Table table;
             using (var stream = new BufferedStream(File.OpenRead(file), 1 << 20))
             {
-                table = TableFile.Read(stream, file);
+                table = TableFile.Read(stream, file, S.IsReadByMeasures);
             }
             yield return table;
         }
     }
 
-    /// <summary>The RowBinary bodies of one (table, shard), encoded lazily one chunk at a time; enumerable again for a retry.</summary>
-    private static IEnumerable<byte[]> Chunks(Table table, List<int> rows, string batch)
+    /// <summary>
+    /// The RowBinary bodies of one (table, shard), encoded lazily one chunk at a time into one reused buffer
+    /// (each body is sent before the next is encoded); enumerable again for a retry.
+    /// </summary>
+    private static IEnumerable<ReadOnlyMemory<byte>> Chunks(Table table, List<int> rows, string batch)
     {
+        var buffer = new ArrayBufferWriter<byte>(1 << 20);
         for (var start = 0; start < rows.Count; start += ChunkRows)
         {
-            yield return RowBinaryWriter.Encode(table, rows.GetRange(start, Math.Min(ChunkRows, rows.Count - start)), batch);
+            buffer.ResetWrittenCount();
+            RowBinaryWriter.Encode(table, rows.GetRange(start, Math.Min(ChunkRows, rows.Count - start)), batch, buffer);
+            yield return buffer.WrittenMemory;
         }
     }
 
     internal static Task ReplaceAsync(ClickHouseClient shard, string table, IReadOnlyList<string> columns, byte[] body, string batch, CancellationToken cancellationToken) =>
-        ReplaceAsync(shard, table, columns, body.Length > 0 ? [body] : [], batch, cancellationToken);
+        ReplaceAsync(shard, table, columns, body.Length > 0 ? new[] { body } : Array.Empty<byte[]>(), batch, cancellationToken);
+
+    internal static Task ReplaceAsync(ClickHouseClient shard, string table, IReadOnlyList<string> columns, IEnumerable<byte[]> chunks, string batch, CancellationToken cancellationToken) =>
+        ReplaceAsync(shard, table, columns, chunks.Select(c => (ReadOnlyMemory<byte>)c), batch, cancellationToken);
 
     /// <summary>
     /// Drops the batch's partition, then inserts every chunk. Any failure starts the whole (table, shard)
     /// over from the drop, so chunks written before the failure are never left doubled or half-there.
     /// </summary>
-    internal static async Task ReplaceAsync(ClickHouseClient shard, string table, IReadOnlyList<string> columns, IEnumerable<byte[]> chunks, string batch, CancellationToken cancellationToken)
+    internal static async Task ReplaceAsync(ClickHouseClient shard, string table, IReadOnlyList<string> columns, IEnumerable<ReadOnlyMemory<byte>> chunks, string batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

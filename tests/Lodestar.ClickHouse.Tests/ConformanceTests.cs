@@ -12,14 +12,24 @@ public sealed class ConformanceCluster : IDisposable
     public ConformanceCluster()
     {
         Servers = new ClickHouseServers(2);
-        var workspace = ConformanceCorpus.Build().Build();
-        Embedded = new EvaluationContext(workspace, Catalog);
-        Cluster = Servers.ConnectAsync().GetAwaiter().GetResult();
-        Cluster.LoadAsync(workspace.Tables.Values, "corpus").GetAwaiter().GetResult();
-        Remote = ClickHouseMeasureExecutor.OpenAsync(Cluster, Catalog).GetAwaiter().GetResult();
-        var measures = Catalog.Measures.ToList();
-        EmbeddedResults = new MeasureEngine(Embedded).Evaluate(measures, [Period.Year(2025)]).ToDictionary(r => r.Measure.Id);
-        RemoteResults = Remote.Engine().Evaluate(measures, [Period.Year(2025)]).ToDictionary(r => r.Measure.Id);
+        try
+        {
+            var workspace = ConformanceCorpus.Build().Build();
+            Embedded = new EvaluationContext(workspace, Catalog);
+            Cluster = Servers.ConnectAsync().GetAwaiter().GetResult();
+            Cluster.LoadAsync(workspace.Tables.Values, "corpus").GetAwaiter().GetResult();
+            Remote = ClickHouseMeasureExecutor.OpenAsync(Cluster, Catalog).GetAwaiter().GetResult();
+            var measures = Catalog.Measures.ToList();
+            EmbeddedResults = new MeasureEngine(Embedded).Evaluate(measures, [Period.Year(2025)]).ToDictionary(r => r.Measure.Id);
+            RemoteResults = Remote.Engine().Evaluate(measures, [Period.Year(2025)]).ToDictionary(r => r.Measure.Id);
+        }
+        catch
+        {
+            // xUnit does not dispose a fixture whose constructor threw: stop the servers here, or they outlive the run.
+            Cluster?.Dispose();
+            Servers.Dispose();
+            throw;
+        }
     }
 
     internal ClickHouseServers Servers { get; }
