@@ -132,7 +132,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         return $"if(isNull({S.DeceasedDate}), {flag}, ifNull({S.DeceasedDate} <= {limit}, 0))";
     }
 
-    /// <summary>The value set as a hasAny test on the table's code list, or "no" when it has no codes.</summary>
+    /// <summary>The value set as a membership test on the table's code list, or "no" when it has no codes.</summary>
     private string Codes(string table, string valueSetId)
     {
         if (!catalog.ValueSets.TryGetValue(valueSetId, out var valueSet))
@@ -140,7 +140,9 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
             throw new UserErrorException($"unknown value set '{valueSetId}'");
         }
         var keys = valueSet.Codes.Select(c => c.Key).Distinct(StringComparer.Ordinal).ToList();
-        return keys.Count == 0 ? "0" : $"hasAny({S.CodesOf(table)}, {L.StringArray(keys)})";
+        // x IN (literal tuple) builds one hash set per query; hasAny(column, [literal array]) compares every
+        // element with every code, per row (6.7 s against 2.1 s for a 39-code value set on ~0.9M encounters).
+        return keys.Count == 0 ? "0" : $"arrayExists(x -> x IN {L.StringTuple(keys)}, {S.CodesOf(table)})";
     }
 
     private string Condition(ConditionCriterion c, Period period)
