@@ -34,10 +34,10 @@ internal sealed class ClickHouseClient(HttpClient http, Uri server, ClickHouseCr
     public Task ExecuteAsync(string sql, CancellationToken cancellationToken = default) => QueryAsync(sql, null, cancellationToken);
 
     /// <summary>Bulk insert: the statement goes in the URL, RowBinary rows (unambiguous, no escaping) in the body.</summary>
-    public async Task InsertRowBinaryAsync(string table, IReadOnlyList<string> columns, byte[] rows, CancellationToken cancellationToken = default)
+    public async Task InsertRowBinaryAsync(string table, IReadOnlyList<string> columns, ReadOnlyMemory<byte> rows, CancellationToken cancellationToken = default)
     {
         var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) FORMAT RowBinary";
-        using var content = new ByteArrayContent(rows);
+        using var content = new ReadOnlyMemoryContent(rows);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         await SendAsync(Url(sql, null), content, cancellationToken).ConfigureAwait(false);
     }

@@ -180,6 +180,14 @@ public sealed class ClickHouseCluster : IDisposable
     public Task LoadAsync(IEnumerable<Table> tables, string batch, CancellationToken cancellationToken = default) =>
         new WorkspaceLoader(this).LoadAsync(tables, batch, cancellationToken);
 
+    /// <summary>
+    /// Loads a workspace folder as one batch, reading its tables one at a time (client memory is bounded by
+    /// the largest table); loading the same batch id again replaces it.
+    /// </summary>
+    /// <returns>Rows loaded per table.</returns>
+    public Task<IReadOnlyDictionary<string, long>> LoadWorkspaceAsync(string path, string batch, CancellationToken cancellationToken = default) =>
+        new WorkspaceLoader(this).LoadAsync(WorkspaceLoader.ReadWorkspace(path), batch, cancellationToken);
+
     public void Dispose()
     {
         if (ownsHttp)

@@ -6,11 +6,32 @@ namespace Lodestar.ClickHouse;
 /// <summary>
 /// Evaluates criteria on the cluster. The largest subtrees free of population references compile to one
 /// SELECT of patient keys each (<see cref="CriterionSql"/>); the keys map back to rows of the fetched patient
-/// table. References and the boolean nodes above them combine as bitmaps, so eCQM population semantics,
-/// stratification and care gaps stay in the shared <see cref="MeasureEngine"/> and <see cref="CareGaps"/>.
+/// table. References and the boolean nodes above them combine as bitmaps, so eCQM population semantics and
+/// care gaps stay in the shared <see cref="MeasureEngine"/> and <see cref="CareGaps"/>. Counting does not come
+/// here (<see cref="ClickHouseStratumCounter"/> counts in SQL); this gives the member sets care-gap and audit
+/// lists need, one row per member.
 /// </summary>
-internal sealed class ClickHouseEvaluator(ClickHouseCluster cluster, CriterionSql sql, Dictionary<string, int> patientRows, int patientCount) : ICriterionEvaluator
+internal sealed class ClickHouseEvaluator(ClickHouseCluster cluster, CriterionSql sql, Lazy<EvaluationContext> context) : ICriterionEvaluator
 {
+    /// <summary>Patient key → row of the fetched patient table; built on first use (only member sets and care gaps need it).</summary>
+    private readonly Lazy<Dictionary<string, int>> rows = new(() =>
+    {
+        var keys = context.Value.Patients.Get<Lodestar.Tables.StringColumn>(ClinicalSchema.PatientKey);
+        var map = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
+        for (var r = 0; r < keys.Count; r++)
+        {
+            if (keys[r] is { } k)
+            {
+                map.TryAdd(k, r);
+            }
+        }
+        return map;
+    });
+
+    private Dictionary<string, int> PatientRows => rows.Value;
+
+    private int PatientCount => context.Value.PatientCount;
+
     /// <summary>Settings of every measure query: never a silently partial answer. Lost connections are retried by <see cref="ReadRetryPolicy"/>.</summary>
     private static readonly Dictionary<string, string> QuerySettings = new(StringComparer.Ordinal)
     {
@@ -41,13 +62,13 @@ internal sealed class ClickHouseEvaluator(ClickHouseCluster cluster, CriterionSq
     public EventTally EventsPerPatient(EventCount counted, Period period)
     {
         var statement = sql.EventCounts(counted, period) + " FORMAT RowBinary";
-        var perPatient = new int[patientCount];
+        var perPatient = new int[PatientCount];
         foreach (var shard in cluster.Shards)
         {
             var cells = RowBinaryReader.Strings(cluster.ReadAsync(shard, statement, QuerySettings).GetAwaiter().GetResult());
             for (var i = 0; i + 1 < cells.Count; i += 2)
             {
-                if (patientRows.TryGetValue(cells[i], out var row))
+                if (PatientRows.TryGetValue(cells[i], out var row))
                 {
                     perPatient[row] += int.Parse(cells[i + 1], System.Globalization.CultureInfo.InvariantCulture);
                 }
@@ -68,10 +89,10 @@ internal sealed class ClickHouseEvaluator(ClickHouseCluster cluster, CriterionSq
     private PatientSet Query(string statement)
     {
         var body = cluster.ReadAsync(cluster.Entry, statement + " FORMAT RowBinary", QuerySettings).GetAwaiter().GetResult();
-        var set = new PatientSet(patientCount);
+        var set = new PatientSet(PatientCount);
         foreach (var key in RowBinaryReader.Strings(body))
         {
-            if (patientRows.TryGetValue(key, out var row))
+            if (PatientRows.TryGetValue(key, out var row))
             {
                 set.Add(row);
             }

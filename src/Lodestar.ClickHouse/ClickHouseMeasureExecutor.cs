@@ -6,26 +6,35 @@ using S = Lodestar.Measures.Engine.ClinicalSchema;
 namespace Lodestar.ClickHouse;
 
 /// <summary>
-/// Measures on a ClickHouse cluster. Criteria run as SQL on the shards; what comes back is patient keys.
-/// Stratifiers are computed by fetching one row per patient (the patient table) and the coverage rows, then
-/// counting with the same <see cref="Stratifiers"/> code as the embedded engine: identical strata and labels
-/// by construction, at the price of moving O(patients) rows to the client (see docs/scale-out.md for
-/// pushing strata into SQL next). The result is an <see cref="EvaluationContext"/> and an evaluator that
-/// plug into <see cref="MeasureEngine"/> and <see cref="CareGaps"/> unchanged.
+/// Measures on a ClickHouse cluster. Counts — group and every stratum — are computed on the shards, one
+/// statement per measure (<see cref="ClickHouseStratumCounter"/>), so a run that prints counts moves a few
+/// hundred rows per measure, not one per patient. Member sets, care gaps and audits need patient rows: for
+/// those the patient table (and coverage) is fetched once, on first use, and criteria return patient keys
+/// (<see cref="ClickHouseEvaluator"/>). Either way the shared <see cref="MeasureEngine"/> and
+/// <see cref="CareGaps"/> give the population semantics, so answers match the embedded engine.
 /// </summary>
 public sealed class ClickHouseMeasureExecutor
 {
-    private ClickHouseMeasureExecutor(EvaluationContext context, ICriterionEvaluator evaluator)
+    private readonly Lazy<EvaluationContext> context;
+    private readonly IStratumCounter counter;
+
+    private ClickHouseMeasureExecutor(Lazy<EvaluationContext> context, ICriterionEvaluator evaluator, IStratumCounter counter, int patientCount)
     {
-        Context = context;
+        this.context = context;
+        this.counter = counter;
         Evaluator = evaluator;
+        PatientCount = patientCount;
     }
 
-    public EvaluationContext Context { get; }
+    /// <summary>The patient table (and coverage) fetched from the cluster on first use: one row per patient, for member lists.</summary>
+    public EvaluationContext Context => context.Value;
+
+    /// <summary>Patients on the cluster, counted there when the executor opened.</summary>
+    public int PatientCount { get; }
 
     public ICriterionEvaluator Evaluator { get; }
 
-    public MeasureEngine Engine() => new(Context, Evaluator);
+    public MeasureEngine Engine() => new(() => context.Value, Evaluator, counter);
 
     public CareGaps CareGaps() => new(Evaluator);
 
@@ -37,22 +46,44 @@ public sealed class ClickHouseMeasureExecutor
         {
             throw new ClickHouseException(cluster.Entry.Server, "no lodestar.patient table: load a workspace first ('lodestar ingest … --engine clickhouse')");
         }
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal) { ["skip_unavailable_shards"] = "0", ["wait_end_of_query"] = "1" };
+        var count = RowBinaryReader.Strings(await cluster.ReadAsync(cluster.Entry,
+            $"SELECT toString(count()) FROM {ClickHouseSchema.Distributed(S.Patient)} FORMAT RowBinary", settings, cancellationToken).ConfigureAwait(false));
+        var patients = int.Parse(count[0], System.Globalization.CultureInfo.InvariantCulture);
+        var payerValues = await PayerValuesAsync(cluster, schema, settings, cancellationToken).ConfigureAwait(false);
+        var context = new Lazy<EvaluationContext>(() => FetchContextAsync(cluster, schema, catalog, areas, CancellationToken.None).GetAwaiter().GetResult());
+        var sql = new CriterionSql(catalog, schema);
+        return new ClickHouseMeasureExecutor(context, new ClickHouseEvaluator(cluster, sql, context),
+            new ClickHouseStratumCounter(cluster, new StratumCountSql(sql, schema, payerValues), areas), patients);
+    }
+
+    /// <summary>The cluster's distinct coverage payer values by the class <see cref="PayerTypes.Classify"/> gives them (unclassified ones left out).</summary>
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> PayerValuesAsync(
+        ClickHouseCluster cluster, StoreSchema schema, Dictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var classes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!schema.Has(S.Coverage, S.PayerType))
+        {
+            return classes;
+        }
+        var values = RowBinaryReader.Strings(await cluster.ReadAsync(cluster.Entry,
+            $"SELECT DISTINCT assumeNotNull({S.PayerType}) FROM {ClickHouseSchema.Distributed(S.Coverage)} WHERE {S.PayerType} IS NOT NULL FORMAT RowBinary",
+            settings, cancellationToken).ConfigureAwait(false));
+        foreach (var group in values.Where(v => PayerTypes.Classify(v) is not null).GroupBy(v => PayerTypes.Classify(v)!, StringComparer.Ordinal))
+        {
+            classes[group.Key] = group.Order(StringComparer.Ordinal).ToList();
+        }
+        return classes;
+    }
+
+    private static async Task<EvaluationContext> FetchContextAsync(ClickHouseCluster cluster, StoreSchema schema, MeasureCatalog catalog, IAreaDirectory? areas, CancellationToken cancellationToken)
+    {
         var tables = new List<Table> { await FetchAsync(cluster, schema, S.Patient, null, cancellationToken).ConfigureAwait(false) };
         if (schema.HasTable(S.Coverage))
         {
             tables.Add(await FetchAsync(cluster, schema, S.Coverage, [S.PatientKey, S.PayerType, S.PeriodStart, S.PeriodEnd], cancellationToken).ConfigureAwait(false));
         }
-        var context = new EvaluationContext(Workspace.InMemory(tables), catalog, areas);
-        var keys = context.Patients.Get<StringColumn>(S.PatientKey);
-        var rows = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
-        for (var r = 0; r < keys.Count; r++)
-        {
-            if (keys[r] is { } k)
-            {
-                rows.TryAdd(k, r);
-            }
-        }
-        return new ClickHouseMeasureExecutor(context, new ClickHouseEvaluator(cluster, new CriterionSql(catalog, schema), rows, keys.Count));
+        return new EvaluationContext(Workspace.InMemory(tables), catalog, areas);
     }
 
     private static async Task<StoreSchema> ReadSchemaAsync(ClickHouseCluster cluster, CancellationToken cancellationToken)

@@ -23,15 +23,22 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
     public string Select(Criterion criterion, Period period) =>
         $"SELECT {Key} FROM {ClickHouseSchema.Distributed(S.Patient)} WHERE {Predicate(criterion, period)}";
 
-    public string Predicate(Criterion criterion, Period period)
+    public string Predicate(Criterion criterion, Period period) => Predicate(criterion, period, null);
+
+    /// <summary>
+    /// The criterion as a boolean over one patient row; a population reference becomes <paramref name="references"/>'
+    /// expression for that population (its final member flag), or is refused when none is given.
+    /// </summary>
+    public string Predicate(Criterion criterion, Period period, Func<string, string>? references)
     {
         ArgumentNullException.ThrowIfNull(criterion);
         return criterion switch
         {
-            AllOf a => "(" + string.Join(" AND ", a.Children.Select(c => Predicate(c, period))) + ")",
-            AnyOf a => "(" + string.Join(" OR ", a.Children.Select(c => Predicate(c, period))) + ")",
-            Not n => $"NOT {Predicate(n.Child, period)}",
-            PopulationRef p => throw new InvalidOperationException($"population '{p.Population}' is combined by the executor, not in SQL"),
+            AllOf a => "(" + string.Join(" AND ", a.Children.Select(c => Predicate(c, period, references))) + ")",
+            AnyOf a => "(" + string.Join(" OR ", a.Children.Select(c => Predicate(c, period, references))) + ")",
+            Not n => $"NOT {Predicate(n.Child, period, references)}",
+            PopulationRef p => references?.Invoke(p.Population)
+                ?? throw new InvalidOperationException($"population '{p.Population}' is combined by the executor, not in SQL"),
             AgeCriterion a => Age(a, period),
             GenderCriterion g => g.Codes.Count == 0 ? "0"
                 : $"ifNull(lower({S.Gender}) IN {L.StringTuple(g.Codes.Select(c => c.ToLowerInvariant()))}, 0)",
@@ -45,7 +52,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
             CoverageCriterion c => Coverage(c, period),
             ReadmissionCriterion r => Readmission(r, period),
             // As a patient test an event count means "at least one such event", exactly as its event criterion.
-            EventCount ev => Predicate(ev.Event, period),
+            EventCount ev => Predicate(ev.Event, period, references),
             RelativeEvent r => Relative(r, period),
             _ => throw new NotSupportedException($"{criterion.GetType().Name} has no ClickHouse translation yet"),
         };
@@ -64,18 +71,38 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         {
             return $"SELECT assumeNotNull({Key}), '0' FROM {ClickHouseSchema.Local(S.Patient)} WHERE 0";
         }
-        switch (counted.Event)
-        {
-            case EncounterCriterion e:
-                // assumeNotNull: the column is Nullable, and RowBinary would put a null flag before each key.
-                return $"SELECT assumeNotNull({Key}), toString(count()) FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {EncounterRows(e, period)} GROUP BY {Key}";
-            case ReadmissionCriterion r:
-                return $"SELECT assumeNotNull({Key}), toString(uniqExact(i1)) {ReadmissionPairs(r, period)} GROUP BY {Key}";
-            default:
-                throw new NotSupportedException(
-                    $"counting {counted.Event.GetType().Name} events has no ClickHouse translation yet; run this measure with --engine embedded");
-        }
+        // assumeNotNull: the column is Nullable, and RowBinary would put a null flag before each key.
+        return $"SELECT assumeNotNull({Key}), toString({EventCountExpression(counted)}) {EventRows(counted, period)} GROUP BY {Key}";
     }
+
+    /// <summary>
+    /// The same per-patient event counts as a subquery of (patient_key, <paramref name="alias"/>) over one shard's
+    /// local tables, for joining to that shard's patients; null when the encounter table is absent (no events).
+    /// </summary>
+    public string? EventCountsPerPatient(EventCount counted, Period period, string alias)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        return schema.HasTable(S.Encounter)
+            ? $"SELECT {Key}, {EventCountExpression(counted)} AS {ClickHouseSchema.Identifier(alias)} {EventRows(counted, period)} GROUP BY {Key}"
+            : null;
+    }
+
+    /// <summary>Encounters count rows; readmissions count index stays (each numbered within the shard's query) followed by a readmission.</summary>
+    private static string EventCountExpression(EventCount counted) => counted.Event switch
+    {
+        EncounterCriterion => "count()",
+        ReadmissionCriterion => "uniqExact(i1)",
+        _ => throw new NotSupportedException(
+            $"counting {counted.Event.GetType().Name} events has no ClickHouse translation yet; run this measure with --engine embedded"),
+    };
+
+    private string EventRows(EventCount counted, Period period) => counted.Event switch
+    {
+        EncounterCriterion e => $"FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {EncounterRows(e, period)}",
+        ReadmissionCriterion r => ReadmissionPairs(r, period),
+        _ => throw new NotSupportedException(
+            $"counting {counted.Event.GetType().Name} events has no ClickHouse translation yet; run this measure with --engine embedded"),
+    };
 
     private static string Day(DateOnly d) => L.Int(d.DayNumber);
 
@@ -105,7 +132,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         return $"if(isNull({S.DeceasedDate}), {flag}, ifNull({S.DeceasedDate} <= {limit}, 0))";
     }
 
-    /// <summary>The value set as a hasAny test on the table's code list, or "no" when it has no codes.</summary>
+    /// <summary>The value set as a membership test on the table's code list, or "no" when it has no codes.</summary>
     private string Codes(string table, string valueSetId)
     {
         if (!catalog.ValueSets.TryGetValue(valueSetId, out var valueSet))
@@ -113,7 +140,9 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
             throw new UserErrorException($"unknown value set '{valueSetId}'");
         }
         var keys = valueSet.Codes.Select(c => c.Key).Distinct(StringComparer.Ordinal).ToList();
-        return keys.Count == 0 ? "0" : $"hasAny({S.CodesOf(table)}, {L.StringArray(keys)})";
+        // x IN (literal tuple) builds one hash set per query; hasAny(column, [literal array]) compares every
+        // element with every code, per row (6.7 s against 2.1 s for a 39-code value set on ~0.9M encounters).
+        return keys.Count == 0 ? "0" : $"arrayExists(x -> x IN {L.StringTuple(keys)}, {S.CodesOf(table)})";
     }
 
     private string Condition(ConditionCriterion c, Period period)

@@ -12,15 +12,25 @@ public sealed class ConformanceCluster : IDisposable
     public ConformanceCluster()
     {
         Servers = new ClickHouseServers(2);
-        var workspace = ConformanceCorpus.Build().Build();
-        Embedded = new EvaluationContext(workspace, Catalog);
-        Cluster = Servers.ConnectAsync().GetAwaiter().GetResult();
-        Cluster.LoadAsync(workspace.Tables.Values, "corpus").GetAwaiter().GetResult();
-        Remote = ClickHouseMeasureExecutor.OpenAsync(Cluster, Catalog).GetAwaiter().GetResult();
-        // ClickHouse has no measure-observation SQL: continuous measures run on the embedded engine only.
-        var measures = Catalog.Measures.Where(m => m.Scoring != Scoring.Continuous).ToList();
-        EmbeddedResults = new MeasureEngine(Embedded).Evaluate(measures, [Period.Year(2025)]).ToDictionary(r => r.Measure.Id);
-        RemoteResults = Remote.Engine().Evaluate(measures, [Period.Year(2025)]).ToDictionary(r => r.Measure.Id);
+        try
+        {
+            var workspace = ConformanceCorpus.Build().Build();
+            Embedded = new EvaluationContext(workspace, Catalog);
+            Cluster = Servers.ConnectAsync().GetAwaiter().GetResult();
+            Cluster.LoadAsync(workspace.Tables.Values, "corpus").GetAwaiter().GetResult();
+            Remote = ClickHouseMeasureExecutor.OpenAsync(Cluster, Catalog).GetAwaiter().GetResult();
+            // ClickHouse has no measure-observation SQL: continuous measures run on the embedded engine only.
+            var measures = Catalog.Measures.Where(m => m.Scoring != Scoring.Continuous).ToList();
+            EmbeddedResults = new MeasureEngine(Embedded).Evaluate(measures, [Period.Year(2025)]).ToDictionary(r => r.Measure.Id);
+            RemoteResults = Remote.Engine().Evaluate(measures, [Period.Year(2025)]).ToDictionary(r => r.Measure.Id);
+        }
+        catch
+        {
+            // xUnit does not dispose a fixture whose constructor threw: stop the servers here, or they outlive the run.
+            Cluster?.Dispose();
+            Servers.Dispose();
+            throw;
+        }
     }
 
     internal ClickHouseServers Servers { get; }

@@ -71,6 +71,48 @@ public sealed class MeasureEngineTests
         Assert.Equal(PayerTypes.Medicaid, payer.Strata[payer.StratumOf[0]].Code);  // Medicaid active on Dec 31 beats self-pay
         Assert.Equal(PayerTypes.Uninsured, payer.Strata[payer.StratumOf[1]].Code); // private ended Dec 30
     }
+    /// <summary>A store that counts strata itself, here answering fixed counts and recording what it was asked.</summary>
+    private sealed class FixedCounter : IStratumCounter
+    {
+        public List<(string Measure, IReadOnlyList<string> Stratifiers)> Asked { get; } = [];
+
+        public StratifiedCounts Count(MeasureDefinition measure, Period period, IReadOnlyList<string> stratifiers)
+        {
+            Asked.Add((measure.Id, stratifiers));
+            var counts = new PopulationCounts(PopulationCodes.All.ToDictionary(p => p, _ => 7L, StringComparer.Ordinal));
+            return new StratifiedCounts(counts, stratifiers.Select(id => new StratifierResult(id, Stratifiers.Label(id), [new StratumResult(new Stratum("x", "X"), counts)])).ToList());
+        }
+    }
+
+    [Fact]
+    public void With_a_counter_the_counts_are_the_counters_and_member_sets_are_evaluated_only_when_asked_for()
+    {
+        var catalog = MeasureHarness.Catalog;
+        var opened = 0;
+        var context = new EvaluationContext(Mixed().Build(), catalog);
+        var counter = new FixedCounter();
+        var engine = new MeasureEngine(() => { opened++; return context; }, new CriterionEvaluator(context), counter);
+        var measure = catalog.Get("cms165-controlling-high-blood-pressure");
+
+        var result = Assert.Single(engine.Evaluate([measure], [Period.Year(2025)], ["sex", "race", "county"]));
+
+        Assert.Equal(7, result.Group[PopulationCodes.Numerator]);
+        // The measure's own stratifier order, filtered by what was asked.
+        Assert.Equal(measure.Stratifiers.Where(new[] { "sex", "race", "county" }.Contains), Assert.Single(counter.Asked).Stratifiers);
+        Assert.Equal(0, opened);
+        var embedded = new MeasureEngine(context).Populations(measure, Period.Year(2025));
+        Assert.Equal(embedded[PopulationCodes.Numerator].Cardinality(), result.Members[PopulationCodes.Numerator].Cardinality());
+        Assert.Equal(1, opened);
+    }
+
+    [Fact]
+    public void With_a_counter_an_unknown_stratifier_is_refused_as_the_embedded_engine_refuses_it()
+    {
+        var context = new EvaluationContext(Mixed().Build(), MeasureHarness.Catalog);
+        var engine = new MeasureEngine(() => context, new CriterionEvaluator(context), new FixedCounter());
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.Evaluate([MeasureHarness.Catalog.Get("cms165-controlling-high-blood-pressure")], [Period.Year(2025)], ["zodiac"]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MeasureEngine(context).Evaluate([MeasureHarness.Catalog.Get("cms165-controlling-high-blood-pressure")], [Period.Year(2025)], ["zodiac"]));
+    }
 }
 
 public sealed class PayerTypesTests
@@ -91,4 +133,5 @@ public sealed class PayerTypesTests
     [InlineData("Z", null)]
     public void Payer_values_classify_like_the_shipped_coverage_view(string value, string? expected) =>
         Assert.Equal(expected, PayerTypes.Classify(value));
+
 }

@@ -54,7 +54,6 @@ internal static class MeasureCommand
                 throw new UserErrorException("--suppress-below must be at least 1 (1 turns suppression off)");
             }
             using var backend = MeasureBackend.Open(parse.GetValue(engine)!, parse.GetValue(clickhouse), parse.GetValue(workspace), catalog);
-            var context = backend.Context;
             wanted = backend.Supported(wanted, named, parse.InvocationConfiguration.Error.WriteLine).ToList();
             var results = backend.Engine.Evaluate(wanted, periods, stratifiers);
             var options = new AnalysisOptions { Confidence = level, SuppressionThreshold = threshold };
@@ -62,15 +61,15 @@ internal static class MeasureCommand
             var target = parse.GetValue(output)!;
             using var staging = new AtomicDirectory(target);
             var report = new ReportContext("Care quality and equity", $"{backend.Title}, period {parse.GetValue(period)}",
-                $"Computed by Lodestar from {backend.Description} ({context.PatientCount:N0} patients).", DateTimeOffset.UtcNow);
+                $"Computed by Lodestar from {backend.Description} ({backend.PatientCount:N0} patients).", DateTimeOffset.UtcNow);
             MeasureOutputs.Write(staging.StagingPath, figures, report);
             if (parse.GetValue(patients))
             {
-                WriteCareGaps(staging.StagingPath, context, backend.CareGaps, results, periods.Count > 1);
+                WriteCareGaps(staging.StagingPath, backend.Context, backend.CareGaps, results, periods.Count > 1);
             }
             if (parse.GetValue(audit))
             {
-                WriteAudit(staging.StagingPath, context, results, periods.Count > 1);
+                WriteAudit(staging.StagingPath, backend.Context, results, periods.Count > 1);
             }
             staging.Commit();
             var stdout = parse.InvocationConfiguration.Output;

@@ -19,9 +19,12 @@ internal sealed class MeasureBackend : IDisposable
 
     private readonly ClickHouseCluster? cluster;
 
-    private MeasureBackend(EvaluationContext context, MeasureEngine engine, CareGaps careGaps, string title, string description, ClickHouseCluster? cluster)
+    private readonly Lazy<EvaluationContext> context;
+
+    private MeasureBackend(Func<EvaluationContext> context, int patientCount, MeasureEngine engine, CareGaps careGaps, string title, string description, ClickHouseCluster? cluster)
     {
-        Context = context;
+        this.context = new Lazy<EvaluationContext>(context);
+        PatientCount = patientCount;
         Engine = engine;
         CareGaps = careGaps;
         Title = title;
@@ -29,7 +32,10 @@ internal sealed class MeasureBackend : IDisposable
         this.cluster = cluster;
     }
 
-    public EvaluationContext Context { get; }
+    /// <summary>One row per patient, for care-gap and audit lists; on ClickHouse fetched from the cluster on first use.</summary>
+    public EvaluationContext Context => context.Value;
+
+    public int PatientCount { get; }
 
     public MeasureEngine Engine { get; }
 
@@ -68,7 +74,7 @@ internal sealed class MeasureBackend : IDisposable
         {
             var ws = Workspace.Open(workspace ?? throw new UserErrorException("--workspace is required with the embedded engine"), ClinicalSchema.IsReadByMeasures);
             var context = new EvaluationContext(ws, catalog, GeographyAreas.Default);
-            return new MeasureBackend(context, new MeasureEngine(context), new CareGaps(context), $"Workspace {ws.Path}", $"the workspace at {ws.Path}", null);
+            return new MeasureBackend(() => context, context.PatientCount, new MeasureEngine(context), new CareGaps(context), $"Workspace {ws.Path}", $"the workspace at {ws.Path}", null);
         }
         if (workspace is not null)
         {
@@ -78,7 +84,7 @@ internal sealed class MeasureBackend : IDisposable
         try
         {
             var executor = ClickHouseMeasureExecutor.OpenAsync(cluster, catalog, GeographyAreas.Default).GetAwaiter().GetResult();
-            return new MeasureBackend(executor.Context, executor.Engine(), executor.CareGaps(),
+            return new MeasureBackend(() => executor.Context, executor.PatientCount, executor.Engine(), executor.CareGaps(),
                 $"ClickHouse {string.Join(",", servers)}", $"the ClickHouse cluster at {string.Join(", ", servers)}", cluster);
         }
         catch

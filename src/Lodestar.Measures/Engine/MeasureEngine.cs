@@ -8,21 +8,66 @@ namespace Lodestar.Measures.Engine;
 /// then every stratum of every stratifier counted from the bitmaps. Stratifications are computed once
 /// per period and shared by every measure.
 /// </summary>
-public sealed class MeasureEngine(EvaluationContext context, ICriterionEvaluator evaluator)
+public sealed class MeasureEngine
 {
+    private readonly Lazy<EvaluationContext> lazyContext;
+    private readonly ICriterionEvaluator evaluator;
+    private readonly IStratumCounter? counter;
+
     public MeasureEngine(EvaluationContext context)
         : this(context, new CriterionEvaluator(context))
     {
     }
 
+    public MeasureEngine(EvaluationContext context, ICriterionEvaluator evaluator)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        lazyContext = new Lazy<EvaluationContext>(context);
+        this.evaluator = evaluator;
+    }
+
+    /// <summary>
+    /// An engine whose counts come from <paramref name="counter"/> (a store counting strata where the data
+    /// lives). The context — one row per patient — is opened only when member sets are asked for (care gaps,
+    /// audits), through <paramref name="context"/>.
+    /// </summary>
+    public MeasureEngine(Func<EvaluationContext> context, ICriterionEvaluator evaluator, IStratumCounter counter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(counter);
+        lazyContext = new Lazy<EvaluationContext>(context);
+        this.evaluator = evaluator;
+        this.counter = counter;
+    }
+
+    private EvaluationContext Context => lazyContext.Value;
+
     public IReadOnlyList<MeasureResult> Evaluate(IEnumerable<MeasureDefinition> measures, IEnumerable<Period> periods, IReadOnlyList<string>? stratifiers = null)
     {
         var results = new List<MeasureResult>();
         var measureList = measures.ToList();
+        var wanted = stratifiers ?? MeasureParser.KnownStratifiers;
+        if (counter is not null)
+        {
+            foreach (var id in wanted.Where(id => !MeasureParser.KnownStratifiers.Contains(id)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(stratifiers), id, "unknown stratifier");
+            }
+            foreach (var period in periods)
+            {
+                foreach (var measure in measureList)
+                {
+                    var counts = counter.Count(measure, period, measure.Stratifiers.Where(wanted.Contains).ToList());
+                    results.Add(new MeasureResult(measure, period, counts.Group, counts.Stratifiers, new LazyMembers(() => Populations(measure, period))));
+                }
+            }
+            return results;
+        }
         foreach (var period in periods)
         {
-            var wanted = stratifiers ?? MeasureParser.KnownStratifiers;
-            var strata = wanted.ToDictionary(id => id, id => Stratifiers.Compute(id, context, period), StringComparer.Ordinal);
+            var strata = wanted.ToDictionary(id => id, id => Stratifiers.Compute(id, Context, period), StringComparer.Ordinal);
             foreach (var measure in measureList)
             {
                 results.Add(Evaluate(measure, period, measure.Stratifiers.Where(strata.ContainsKey).Select(id => strata[id]).ToList()));
@@ -56,7 +101,7 @@ public sealed class MeasureEngine(EvaluationContext context, ICriterionEvaluator
     {
         ArgumentNullException.ThrowIfNull(measure);
         var sets = new Dictionary<string, PatientSet>(StringComparer.Ordinal);
-        var none = new PatientSet(context.PatientCount);
+        var none = new PatientSet(Context.PatientCount);
         PatientSet Eval(string population) =>
             measure.Populations.TryGetValue(population, out var criterion) ? evaluator.Evaluate(criterion, period, sets) : none;
 

@@ -87,22 +87,29 @@ public static class Stratifiers
             var (code, label) = of(p);
             stratumOf[p] = Intern(code, label);
         }
-        // Strata in a stable, readable order: by label, with Unknown-like strata last.
-        var order = labels.Select((s, i) => (s, i))
-            .OrderBy(x => x.s.Code.StartsWith("unknown", StringComparison.Ordinal) || x.s.Code == "unresolved" ? 1 : 0)
-            .ThenBy(x => id == "age" ? x.s.Code.PadLeft(8, '0') : x.s.Label, StringComparer.Ordinal)
-            .ToList();
+        var ordered = Ordered(id, labels);
         var remap = new int[labels.Count];
-        for (var i = 0; i < order.Count; i++)
+        for (var i = 0; i < ordered.Count; i++)
         {
-            remap[order[i].i] = i;
+            remap[index[ordered[i].Code]] = i;
         }
         for (var p = 0; p < stratumOf.Length; p++)
         {
             stratumOf[p] = remap[stratumOf[p]];
         }
-        return new Stratification(id, Label(id), order.Select(x => x.s).ToList(), stratumOf);
+        return new Stratification(id, Label(id), ordered, stratumOf);
     }
+
+    /// <summary>
+    /// Strata in the stable, readable order every executor reports: by label, with Unknown-like strata last
+    /// (age bands by their lower bound). A store that counts strata itself orders them with this too.
+    /// </summary>
+    public static IReadOnlyList<Stratum> Ordered(string id, IEnumerable<Stratum> strata) =>
+        strata
+            .OrderBy(s => s.Code.StartsWith("unknown", StringComparison.Ordinal) || s.Code == "unresolved" ? 1 : 0)
+            .ThenBy(s => id == "age" ? s.Code.PadLeft(8, '0') : s.Label, StringComparer.Ordinal)
+            .ThenBy(s => s.Code, StringComparer.Ordinal) // two codes sharing a label: not by discovery order, which differs per executor
+            .ToList();
 
     private static string Bare(string code)
     {
@@ -128,79 +135,93 @@ public static class Stratifiers
     private static Func<int, (string, string)> Race(EvaluationContext c)
     {
         var codes = Codes(c, S.Race);
-        return p =>
+        return p => Race(codes(p));
+    }
+
+    /// <summary>The race stratum of a patient's race codes ("system|code" or bare): one OMB category, several, or none.</summary>
+    public static (string Code, string Label) Race(IEnumerable<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        string? only = null;
+        var many = false;
+        foreach (var raw in codes)
         {
-            string? only = null;
-            var many = false;
-            foreach (var raw in codes(p))
+            var code = Bare(raw);
+            if (!RaceLabels.ContainsKey(code))
             {
-                var code = Bare(raw);
-                if (!RaceLabels.ContainsKey(code))
-                {
-                    continue; // detailed codes, ASKU, UNK: the OMB category decides
-                }
-                if (only is null)
-                {
-                    only = code;
-                }
-                else if (only != code)
-                {
-                    many = true;
-                }
+                continue; // detailed codes, ASKU, UNK: the OMB category decides
             }
-            return many ? ("multiracial", "Multiracial")
-                : only is null ? ("unknown", Unknown)
-                : (only, RaceLabels[only]);
-        };
+            if (only is null)
+            {
+                only = code;
+            }
+            else if (only != code)
+            {
+                many = true;
+            }
+        }
+        return many ? ("multiracial", "Multiracial")
+            : only is null ? ("unknown", Unknown)
+            : (only, RaceLabels[only]);
     }
 
     private static Func<int, (string, string)> Ethnicity(EvaluationContext c)
     {
         var codes = Codes(c, S.Ethnicity);
-        return p =>
+        return p => Ethnicity(codes(p));
+    }
+
+    /// <summary>The ethnicity stratum of a patient's ethnicity codes: the first OMB ethnicity code among them.</summary>
+    public static (string Code, string Label) Ethnicity(IEnumerable<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        foreach (var raw in codes)
         {
-            foreach (var raw in codes(p))
+            switch (Bare(raw))
             {
-                switch (Bare(raw))
-                {
-                    case "2135-2": return ("2135-2", "Hispanic or Latino");
-                    case "2186-5": return ("2186-5", "Not Hispanic or Latino");
-                }
+                case "2135-2": return ("2135-2", "Hispanic or Latino");
+                case "2186-5": return ("2186-5", "Not Hispanic or Latino");
             }
-            return ("unknown", Unknown);
-        };
+        }
+        return ("unknown", Unknown);
+    }
+
+    private static Func<int, (string, string)> RaceEthnicity(EvaluationContext c)
+    {
+        var race = Codes(c, S.Race);
+        var ethnicity = Codes(c, S.Ethnicity);
+        return p => RaceEthnicity(race(p), ethnicity(p));
     }
 
     /// <summary>The combined measure most US equity reports use: Hispanic of any race, then non-Hispanic by race.</summary>
-    private static Func<int, (string, string)> RaceEthnicity(EvaluationContext c)
+    public static (string Code, string Label) RaceEthnicity(IEnumerable<string> raceCodes, IEnumerable<string> ethnicityCodes)
     {
-        var race = Race(c);
-        var ethnicity = Ethnicity(c);
-        return p =>
+        var (e, _) = Ethnicity(ethnicityCodes);
+        if (e == "2135-2")
         {
-            var (e, _) = ethnicity(p);
-            if (e == "2135-2")
-            {
-                return ("hispanic", "Hispanic or Latino (any race)");
-            }
-            var (code, label) = race(p);
-            return e == "2186-5" ? ("nh-" + code, "Non-Hispanic " + label) : ("unknown", Unknown);
-        };
+            return ("hispanic", "Hispanic or Latino (any race)");
+        }
+        var (code, label) = Race(raceCodes);
+        return e == "2186-5" ? ("nh-" + code, "Non-Hispanic " + label) : ("unknown", Unknown);
     }
 
     private static Func<int, (string, string)> Sex(EvaluationContext c)
     {
         var column = c.Patients.Get<StringColumn>(S.Gender);
-        return p => column[p] switch
-        {
-            "female" => ("female", "Female"),
-            "male" => ("male", "Male"),
-            "other" => ("other", "Other"),
-            _ => ("unknown", Unknown),
-        };
+        return p => Sex(column[p]);
     }
 
-    private static (string, string) AgeBand(int? age)
+    /// <summary>The sex stratum of an administrative gender value.</summary>
+    public static (string Code, string Label) Sex(string? gender) => gender switch
+    {
+        "female" => ("female", "Female"),
+        "male" => ("male", "Male"),
+        "other" => ("other", "Other"),
+        _ => ("unknown", Unknown),
+    };
+
+    /// <summary>The age band of an age in completed years (null without a birth date).</summary>
+    public static (string Code, string Label) AgeBand(int? age)
     {
         if (age is { } a && a >= 0)
         {
@@ -239,39 +260,56 @@ public static class Stratifiers
                 }
             }
         }
-        return p => best[p] == int.MaxValue
-            ? ("unknown", "No coverage on record")
-            : (PayerPriority[best[p]], PayerTypes.Label(PayerPriority[best[p]]));
+        return p => Payer(best[p] == int.MaxValue ? null : PayerPriority[best[p]]);
     }
+
+    /// <summary>
+    /// Payer classes in the order that decides a patient with several active coverages (first wins); a store
+    /// that ranks coverage itself walks the same order.
+    /// </summary>
+    public static IReadOnlyList<string> PayerOrder => PayerPriority;
+
+    /// <summary>The payer stratum of the deciding payer class (<see cref="PayerOrder"/>), or null with no classified coverage active.</summary>
+    public static (string Code, string Label) Payer(string? payerClass) =>
+        payerClass is null ? ("unknown", "No coverage on record") : (payerClass, PayerTypes.Label(payerClass));
 
     private static Func<int, (string, string)> Language(EvaluationContext c)
     {
         var column = c.Patients.Get<StringColumn>(S.Language);
-        return p =>
+        return p => Language(column[p]);
+    }
+
+    /// <summary>The language stratum of a preferred-language code (BCP 47, possibly "system|code"): its primary subtag.</summary>
+    public static (string Code, string Label) Language(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
         {
-            var code = column[p];
-            if (string.IsNullOrEmpty(code))
-            {
-                return ("unknown", Unknown);
-            }
-            var primary = Bare(code).Split('-')[0].ToLowerInvariant();
-            return (primary, LanguageLabels.TryGetValue(primary, out var label) ? label : primary);
-        };
+            return ("unknown", Unknown);
+        }
+        var primary = Bare(code).Split('-')[0].ToLowerInvariant();
+        return (primary, LanguageLabels.TryGetValue(primary, out var label) ? label : primary);
     }
 
     private static Func<int, (string, string)> County(EvaluationContext c)
     {
         var column = c.Patients.Get<StringColumn>(S.CountyFips);
-        return p => column[p] is { } fips
-            ? (fips, c.Areas?.CountyName(fips) is { } name ? $"{name} ({fips})" : fips)
-            : ("unresolved", "County not resolved");
+        return p => County(column[p], c.Areas);
     }
+
+    /// <summary>The county stratum of a county FIPS code, named by the area directory when it knows it.</summary>
+    public static (string Code, string Label) County(string? fips, IAreaDirectory? areas) => fips is not null
+        ? (fips, areas?.CountyName(fips) is { } name ? $"{name} ({fips})" : fips)
+        : ("unresolved", "County not resolved");
 
     private static Func<int, (string, string)> Rurality(EvaluationContext c)
     {
         var column = c.Patients.Get<StringColumn>(S.CountyFips);
-        return p => column[p] is { } fips && c.Areas?.Rucc(fips) is { } rucc
+        return p => Rurality(column[p], c.Areas);
+    }
+
+    /// <summary>The rurality stratum of a county FIPS code by its Rural-Urban Continuum Code.</summary>
+    public static (string Code, string Label) Rurality(string? fips, IAreaDirectory? areas) =>
+        fips is not null && areas?.Rucc(fips) is { } rucc
             ? rucc <= 3 ? ("metro", "Metro (RUCC 1-3)") : ("nonmetro", "Nonmetro (RUCC 4-9)")
             : ("unknown", Unknown);
-    }
 }
