@@ -322,7 +322,9 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         }
         var at = Day(c.At.Resolve(period));
         var digits = "123456789".Select(ch => ch.ToString()).Where(ch => PayerTypes.Classify(ch) is { } t && c.PayerTypes.Contains(t)).ToList();
-        var payer = $"{S.PayerType} IN {L.StringTuple(c.PayerTypes)}";
+        // Class names and the aliases a replaced view may store; raw SOP codes are classified by first digit below.
+        var names = c.PayerTypes.Concat(PayerTypes.Aliases.Where(a => c.PayerTypes.Contains(a.Value)).Select(a => a.Key)).ToList();
+        var payer = $"{S.PayerType} IN {L.StringTuple(names)}";
         if (digits.Count > 0)
         {
             payer = $"({payer} OR ({S.PayerType} NOT IN {L.StringTuple(PayerTypes.All)} AND substring({S.PayerType}, 1, 1) IN {L.StringTuple(digits)}))";

@@ -20,7 +20,7 @@ internal static class RandomPopulation
     private static readonly string?[] Units = ["%", "mmol/mol", null, " percent ", "mg/dL", ""];
     private static readonly string?[] Verification = ["confirmed", "confirmed", "confirmed", "refuted", "entered-in-error", null];
     private static readonly string?[] Statuses = ["completed", "completed", "completed", "active", "entered-in-error", "not-done", "cancelled", "stopped", null];
-    private static readonly string?[] Payers = ["1", "11", "2", "21", "3", "4", "5", "6", "7", "81", "82", "9", "medicaid", "private", "x", null];
+    private static readonly string?[] Payers = ["1", "11", "2", "21", "3", "4", "5", "6", "7", "81", "82", "9", "medicaid", "private", "uninsured", "self-pay", "other-public", "x", null];
 
     public static Workspace Build(int patients, int seed, MeasureCatalog catalog)
     {

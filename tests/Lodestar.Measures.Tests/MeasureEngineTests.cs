@@ -130,6 +130,8 @@ public sealed class PayerTypesTests
     [InlineData("62", "private")]     // BCBS
     // Friendly spellings in measure definitions.
     [InlineData("uninsured", "self_pay_uninsured")]
+    [InlineData("self-pay", "self_pay_uninsured")]
+    [InlineData("other-public", "other_public")]
     [InlineData("Z", null)]
     public void Payer_values_classify_like_the_shipped_coverage_view(string value, string? expected) =>
         Assert.Equal(expected, PayerTypes.Classify(value));

@@ -73,6 +73,13 @@ public sealed class StratifiersTests
     }
 
     [Fact]
+    public void Age_bands_are_ordered_by_their_lower_bound()
+    {
+        var bands = new[] { "75+", "18-44", "unknown", "65-74", "0-17", "45-64" }.Select(b => new Stratum(b, b));
+        Assert.Equal(["0-17", "18-44", "45-64", "65-74", "75+", "unknown"], Stratifiers.Ordered("age", bands).Select(s => s.Code));
+    }
+
+    [Fact]
     public void County_and_rurality_without_an_area_directory_keep_the_code()
     {
         Assert.Equal(("28049", "28049"), Stratifiers.County("28049", null));

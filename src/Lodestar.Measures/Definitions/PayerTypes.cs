@@ -19,6 +19,14 @@ public static class PayerTypes
 
     public static readonly IReadOnlyList<string> All = [Medicare, Medicaid, Private, OtherPublic, Uninsured, Other];
 
+    /// <summary>Friendly names a replaced coverage view may store instead of the class names.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["uninsured"] = Uninsured,
+        ["self-pay"] = Uninsured,
+        ["other-public"] = OtherPublic,
+    };
+
     /// <summary>The class of a source-of-payment code, or of a class name already classified by a view.</summary>
     public static string? Classify(string? value)
     {
@@ -30,20 +38,19 @@ public static class PayerTypes
         {
             return value;
         }
-        return value switch
+        if (Aliases.TryGetValue(value, out var named))
         {
-            "uninsured" or "self-pay" => Uninsured,
-            "other-public" => OtherPublic,
-            _ => value[0] switch
-            {
-                '1' => Medicare,
-                '2' => Medicaid,
-                '3' or '4' => OtherPublic,
-                '5' or '6' => Private,
-                '8' => Uninsured,
-                '7' or '9' => Other,
-                _ => null,
-            },
+            return named;
+        }
+        return value[0] switch
+        {
+            '1' => Medicare,
+            '2' => Medicaid,
+            '3' or '4' => OtherPublic,
+            '5' or '6' => Private,
+            '8' => Uninsured,
+            '7' or '9' => Other,
+            _ => null,
         };
     }
 

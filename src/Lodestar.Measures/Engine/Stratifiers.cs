@@ -107,7 +107,8 @@ public static class Stratifiers
     public static IReadOnlyList<Stratum> Ordered(string id, IEnumerable<Stratum> strata) =>
         strata
             .OrderBy(s => s.Code.StartsWith("unknown", StringComparison.Ordinal) || s.Code == "unresolved" ? 1 : 0)
-            .ThenBy(s => id == "age" ? s.Code.PadLeft(8, '0') : s.Label, StringComparer.Ordinal)
+            .ThenBy(s => id == "age" ? Array.FindIndex(AgeBands, b => b.Label == s.Code) : 0)
+            .ThenBy(s => s.Label, StringComparer.Ordinal)
             .ThenBy(s => s.Code, StringComparer.Ordinal) // two codes sharing a label: not by discovery order, which differs per executor
             .ToList();
 
