@@ -85,6 +85,8 @@ internal static class Codes
     public static readonly ClinicalCode Diastolic = new(Loinc, "8462-4", "Diastolic blood pressure");
     public static readonly ClinicalCode HbA1c = new(Loinc, "4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood");
     public static readonly ClinicalCode Bmi = new(Loinc, "39156-5", "Body mass index (BMI) [Ratio]");
+    public static readonly ClinicalCode AdultDepressionScreening = new(Loinc, "73832-8", "Adult depression screening assessment");
+    public static readonly ClinicalCode AdolescentDepressionScreening = new(Loinc, "73831-0", "Adolescent depression screening assessment");
 
     // Procedures.
     public static readonly ClinicalCode Mammography = new(Cpt, "77067", "Screening mammography, bilateral, including CAD");

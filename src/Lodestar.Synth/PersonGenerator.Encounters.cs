@@ -25,6 +25,9 @@ internal sealed partial class PersonGenerator
         var a1cP = 0.0;
         var lastA1cDate = DateOnly.MinValue;
         var vitalsYear = -1;
+        var screenYear = -1;
+        // Depression screening draws from its own stream, so every other record stays as it was without it.
+        var screening = new Rng(plan.Seed, ScreeningStream | (ulong)index);
         var medsYear = -1;
         var observation = 0;
         var orders = 0;
@@ -106,6 +109,18 @@ internal sealed partial class PersonGenerator
             {
                 vitalsYear = year;
                 ResourceWriter.Bmi(output, index, observation++, i, visit.Start, Math.Round(bmiBase + (rng.NextDouble() - 0.5) * 1.6, 1));
+            }
+
+            // Depression screening (PHQ-9) once a year from age 12 at the first in-person visit, for a little over
+            // half of patients: about the CMS2 performance rates reported for ambulatory practices.
+            if (inPerson && age >= 12 && screenYear != year)
+            {
+                screenYear = year;
+                if (screening.Chance(0.55))
+                {
+                    var score = screening.Chance(0.1) ? screening.Between(10, 27) : screening.Between(0, 9);
+                    ResourceWriter.DepressionScreening(output, index, observation++, i, visit.Start, age >= 18, score);
+                }
             }
 
             // Orders renewed at the first visit of each year once the condition is known.

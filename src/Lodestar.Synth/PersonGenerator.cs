@@ -227,6 +227,9 @@ internal sealed partial class PersonGenerator
     /// <summary>The high bit marks the prenatal streams apart from the per-person streams (stream = person index).</summary>
     private const ulong PrenatalStream = 1UL << 63;
 
+    /// <summary>Marks the depression-screening streams (stream = person index with this bit).</summary>
+    private const ulong ScreeningStream = 1UL << 62;
+
     // ---- people ------------------------------------------------------------------------------------
 
     private PersonTraits Traits(ref Rng rng, long index)

@@ -203,6 +203,14 @@ internal static class ResourceWriter
         output.End(ResourceKind.Observation);
     }
 
+    /// <summary>A PHQ-9 total score (0–27) under the adult or adolescent depression screening code CMS2 names.</summary>
+    public static void DepressionScreening(BatchOutput output, long index, int ordinal, int encounter, DateTime when, bool adult, int score)
+    {
+        var b = BeginObservation(output, index, ordinal, encounter, when, "survey"u8, adult ? Codes.AdultDepressionScreening : Codes.AdolescentDepressionScreening);
+        Fhir.Quantity(b, score, "\"{score}\""u8);
+        output.End(ResourceKind.Observation);
+    }
+
     public static void Bmi(BatchOutput output, long index, int ordinal, int encounter, DateTime when, double bmi)
     {
         var b = BeginObservation(output, index, ordinal, encounter, when, "vital-signs"u8, Codes.Bmi);

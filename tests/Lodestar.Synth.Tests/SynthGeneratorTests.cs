@@ -179,6 +179,29 @@ public sealed class SynthGeneratorTests
     }
 
     [Fact]
+    public void Depression_screenings_are_yearly_PHQ9_scores_coded_by_age_for_the_CMS2_measure()
+    {
+        using var run = new SynthRun(Options("MS", 1500));
+        var births = run.Read("Patient").ToDictionary(p => "Patient/" + p.GetProperty("id").GetString(), p => DateOnly.Parse(p.GetProperty("birthDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var screenings = run.Read("Observation").Where(o => o.GetProperty("code").GetProperty("coding")[0].GetProperty("code").GetString() is "73832-8" or "73831-0").ToList();
+        Assert.NotEmpty(screenings);
+        var seen = new HashSet<(string, int)>();
+        foreach (var o in screenings)
+        {
+            var subject = o.GetProperty("subject").GetProperty("reference").GetString()!;
+            var day = DateOnly.Parse(o.GetProperty("effectiveDateTime").GetString()![..10], System.Globalization.CultureInfo.InvariantCulture);
+            var born = births[subject];
+            var age = day.Year - born.Year - (day < born.AddYears(day.Year - born.Year) ? 1 : 0);
+            Assert.True(age >= 12, $"screened at {age}");
+            Assert.Equal(age >= 18 ? "73832-8" : "73831-0", o.GetProperty("code").GetProperty("coding")[0].GetProperty("code").GetString());
+            Assert.Equal("survey", o.GetProperty("category")[0].GetProperty("coding")[0].GetProperty("code").GetString());
+            Assert.Equal("{score}", o.GetProperty("valueQuantity").GetProperty("code").GetString());
+            Assert.InRange(o.GetProperty("valueQuantity").GetProperty("value").GetInt32(), 0, 27);
+            Assert.True(seen.Add((subject, day.Year)), "one screening a year");
+        }
+    }
+
+    [Fact]
     public void People_65_and_over_are_mostly_on_Medicare()
     {
         using var run = new SynthRun(Options("MS", 1500));
