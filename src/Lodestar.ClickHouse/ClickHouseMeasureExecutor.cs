@@ -52,7 +52,7 @@ public sealed class ClickHouseMeasureExecutor
         var patients = int.Parse(count[0], System.Globalization.CultureInfo.InvariantCulture);
         var payerValues = await PayerValuesAsync(cluster, schema, settings, cancellationToken).ConfigureAwait(false);
         var context = new Lazy<EvaluationContext>(() => FetchContextAsync(cluster, schema, catalog, areas, CancellationToken.None).GetAwaiter().GetResult());
-        var sql = new CriterionSql(catalog, schema);
+        var sql = new CriterionSql(catalog, schema, payerValues);
         return new ClickHouseMeasureExecutor(context, new ClickHouseEvaluator(cluster, sql, context),
             new ClickHouseStratumCounter(cluster, new StratumCountSql(sql, schema, payerValues), areas), patients);
     }

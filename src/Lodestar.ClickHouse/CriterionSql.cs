@@ -15,7 +15,7 @@ namespace Lodestar.ClickHouse;
 /// the bitmap engine). Each case mirrors the matching method of <see cref="CriterionEvaluator"/>; a new
 /// criterion record is one new case here. Values go through <see cref="SqlLiteral"/> only.
 /// </summary>
-internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
+internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, IReadOnlyDictionary<string, IReadOnlyList<string>> payerValues)
 {
     private const string Key = S.PatientKey;
 
@@ -313,22 +313,19 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema)
         };
     }
 
-    /// <summary>A coverage active on the date whose payer classifies (<see cref="PayerTypes.Classify"/>) into one of the types.</summary>
+    /// <summary>
+    /// A coverage active on the date whose payer classifies (<see cref="PayerTypes.Classify"/>) into one of the types:
+    /// the cluster's distinct payer values are classified in this process, as for the payer stratifier.
+    /// </summary>
     private string Coverage(CoverageCriterion c, Period period)
     {
-        if (!schema.HasTable(S.Coverage) || c.PayerTypes.Count == 0)
+        var values = c.PayerTypes.SelectMany(t => payerValues.TryGetValue(t, out var v) ? v : []).ToList();
+        if (!schema.HasTable(S.Coverage) || values.Count == 0)
         {
             return "0";
         }
         var at = Day(c.At.Resolve(period));
-        var digits = "123456789".Select(ch => ch.ToString()).Where(ch => PayerTypes.Classify(ch) is { } t && c.PayerTypes.Contains(t)).ToList();
-        // Class names and the aliases a replaced view may store; raw SOP codes are classified by first digit below.
-        var names = c.PayerTypes.Concat(PayerTypes.Aliases.Where(a => c.PayerTypes.Contains(a.Value)).Select(a => a.Key)).ToList();
-        var payer = $"{S.PayerType} IN {L.StringTuple(names)}";
-        if (digits.Count > 0)
-        {
-            payer = $"({payer} OR ({S.PayerType} NOT IN {L.StringTuple(PayerTypes.All)} AND substring({S.PayerType}, 1, 1) IN {L.StringTuple(digits)}))";
-        }
+        var payer = $"{S.PayerType} IN {L.StringTuple(values)}";
         return In(S.Coverage, $"ifNull({payer}, 0) AND (isNull({S.PeriodStart}) OR {S.PeriodStart} <= {at}) AND (isNull({S.PeriodEnd}) OR {S.PeriodEnd} >= {at})");
     }
 

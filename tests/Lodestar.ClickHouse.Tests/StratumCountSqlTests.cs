@@ -29,7 +29,7 @@ public sealed class StratumCountSqlTests
     public void A_measure_counts_in_the_golden_statements(string id)
     {
         var catalog = MeasureCatalog.Load();
-        var statements = new StratumCountSql(new CriterionSql(catalog, Schema), Schema, PayerValues);
+        var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
         var measure = catalog.Get(id);
         var period = Period.Year(2025);
         var text = $"-- counts\n{statements.Count(measure, period, measure.Stratifiers)}\n" +
@@ -46,7 +46,7 @@ public sealed class StratumCountSqlTests
     public void A_ratio_measure_counts_the_events_of_each_event_population()
     {
         var catalog = MeasureCatalog.Load();
-        var statements = new StratumCountSql(new CriterionSql(catalog, Schema), Schema, PayerValues);
+        var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
         var events = statements.Events(catalog.Get("readmission-30-day"), Period.Year(2025), ["sex"]);
         Assert.Equal(["denominator", "numerator"], events.Select(e => e.Population));
         Assert.All(events, e => Assert.Contains("ANY INNER JOIN", e.Statement, StringComparison.Ordinal));
@@ -56,7 +56,7 @@ public sealed class StratumCountSqlTests
     public void A_patient_based_measure_counts_no_events()
     {
         var catalog = MeasureCatalog.Load();
-        var statements = new StratumCountSql(new CriterionSql(catalog, Schema), Schema, PayerValues);
+        var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
         Assert.Empty(statements.Events(catalog.Get("cms165-controlling-high-blood-pressure"), Period.Year(2025), ["sex"]));
     }
 
@@ -65,7 +65,7 @@ public sealed class StratumCountSqlTests
     {
         var schema = new StoreSchema(new Dictionary<string, IReadOnlyDictionary<string, string>> { ["patient"] = new Dictionary<string, string>() });
         var catalog = MeasureCatalog.Load();
-        var statements = new StratumCountSql(new CriterionSql(catalog, schema), schema, PayerValues);
+        var statements = new StratumCountSql(new CriterionSql(catalog, schema, PayerValues), schema, PayerValues);
         var events = statements.Events(catalog.Get("readmission-30-day"), Period.Year(2025), ["payer"]);
         Assert.All(events, e => Assert.Null(e.Statement));
     }

@@ -20,7 +20,7 @@ public static class PayerTypes
     public static readonly IReadOnlyList<string> All = [Medicare, Medicaid, Private, OtherPublic, Uninsured, Other];
 
     /// <summary>Friendly names a replaced coverage view may store instead of the class names.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["uninsured"] = Uninsured,
         ["self-pay"] = Uninsured,
