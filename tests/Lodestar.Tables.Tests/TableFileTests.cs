@@ -57,7 +57,7 @@ public sealed class TableFileTests
         var a = Sample("t", 0);
         var b = Sample("t", 3000);
         var schema = a.Columns.Select(c => (c.Name, c.Type)).ToList();
-        var joined = TableConcat.Concat("t", [a, b], schema);
+        var joined = RowGroupConcat.Concat("t", schema, [[.. a.Columns], [.. b.Columns]]);
         Assert.Equal(Rows(a).Concat(Rows(b)), Rows(joined));
         var reversed = Enumerable.Range(0, joined.RowCount).Reverse().ToArray();
         var gathered = TableGather.Gather(joined, reversed);
