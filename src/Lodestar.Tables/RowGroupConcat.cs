@@ -36,7 +36,7 @@ internal static class RowGroupConcat
         return new Table(name, columns);
     }
 
-    private static StringColumn Strings(string name, Column[] parts)
+    internal static StringColumn Strings(string name, Column[] parts)
     {
         var codes = new int[parts.Sum(p => p.Count)];
         var interner = new Interner();
@@ -52,7 +52,7 @@ internal static class RowGroupConcat
         return new StringColumn(name, codes, [.. interner.Dictionary]);
     }
 
-    private static StringListColumn Lists(string name, Column[] parts)
+    internal static StringListColumn Lists(string name, Column[] parts)
     {
         var rows = parts.Sum(p => p.Count);
         var offsets = new int[rows + 1];

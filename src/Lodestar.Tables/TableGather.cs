@@ -17,53 +17,13 @@ public static class TableGather
         return new Table(table.Name, table.Columns.Select(c => Compact(Gather(c, rows), compactDictionaries)).ToArray());
     }
 
+    // A slice is one part re-interned in first-use order: the same as joining row groups.
     private static Column Compact(Column column, bool compact) => (compact, column) switch
     {
-        (true, StringColumn s) => CompactStrings(s),
-        (true, StringListColumn l) => CompactList(l),
+        (true, StringColumn s) => RowGroupConcat.Strings(s.Name, [s]),
+        (true, StringListColumn l) => RowGroupConcat.Lists(l.Name, [l]),
         _ => column,
     };
-
-    private static StringColumn CompactStrings(StringColumn s)
-    {
-        var map = NewMap(s.Dictionary.Length);
-        var used = new List<string>();
-        var codes = new int[s.Codes.Length];
-        for (var i = 0; i < codes.Length; i++)
-        {
-            codes[i] = s.Codes[i] < 0 ? -1 : Use(map, used, s.Dictionary, s.Codes[i]);
-        }
-        return new StringColumn(s.Name, codes, [.. used]);
-    }
-
-    private static StringListColumn CompactList(StringListColumn l)
-    {
-        var map = NewMap(l.Dictionary.Length);
-        var used = new List<string>();
-        var values = new int[l.Values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = Use(map, used, l.Dictionary, l.Values[i]);
-        }
-        return new StringListColumn(l.Name, l.Offsets, values, [.. used]);
-    }
-
-    private static int[] NewMap(int length)
-    {
-        var map = new int[length];
-        Array.Fill(map, -1);
-        return map;
-    }
-
-    private static int Use(int[] map, List<string> used, string[] dictionary, int code)
-    {
-        if (map[code] < 0)
-        {
-            map[code] = used.Count;
-            used.Add(dictionary[code]);
-        }
-        return map[code];
-    }
 
     private static Column Gather(Column column, int[] rows) => column switch
     {
