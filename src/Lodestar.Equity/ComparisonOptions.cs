@@ -25,6 +25,12 @@ public sealed record ComparisonOptions
     /// </summary>
     public double? ProportionScale { get; init; }
 
+    /// <summary>
+    /// The difference interval and p-value when both groups are proportions with counts
+    /// (<see cref="GroupStatistic.Counts"/>); other groups always use the Wald pair difference.
+    /// </summary>
+    public ProportionDifference ProportionDifference { get; init; } = ProportionDifference.Newcombe;
+
     /// <summary>Use the values as given even for favourable proportions (the other NHQDR reading).</summary>
     public bool AhrqAsGiven { get; init; }
 }

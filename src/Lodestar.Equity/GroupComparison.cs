@@ -5,7 +5,8 @@ namespace Lodestar.Equity;
 /// Lynch 2005): difference d = r − r_ref, SE √(s² + s_ref²), normal interval and z-test; ratio r/r_ref with interval
 /// exp(ln RR ± z√(s²/r² + s_ref²/r_ref²)) and the z-test on ln RR. The NHQDR rule (AHRQ National Healthcare
 /// Disparities Report 2010, ch. 1; NHQDR Methodology Report) calls a group better or worse only when p &lt; 0.05 and
-/// |r − r_ref|/r_ref ≥ 10%.
+/// |r − r_ref|/r_ref ≥ 10%. Proportions given as counts use Newcombe's score interval for the difference instead
+/// (<see cref="ProportionDifference"/>), unless the options ask for the Wald pair difference.
 /// </summary>
 public static class GroupComparison
 {
@@ -75,8 +76,10 @@ public static class GroupComparison
     private static Comparison CompareOne(GroupStatistic g, GroupStatistic reference, double z, ComparisonOptions options)
     {
         var d = g.Value - reference.Value;
-        var seD = Math.Sqrt(g.StandardError * g.StandardError + reference.StandardError * reference.StandardError);
-        double? pD = seD > 0 ? Quantiles.TwoSidedNormalP(d / seD) : d == 0 ? 1 : null;
+        var (dLo, dHi, pD) = options.ProportionDifference == ProportionDifference.Newcombe
+            && g.Counts is { } counts && reference.Counts is { } referenceCounts && counts.Multiplier == referenceCounts.Multiplier
+            ? NewcombeDifference(counts, referenceCounts, options.Confidence)
+            : WaldDifference(g, reference, d, z);
         double? ratio = null, rLo = null, rHi = null, pR = null;
         if (reference.Value > 0)
         {
@@ -113,8 +116,33 @@ public static class GroupComparison
         {
             cls = AhrqClass.Same;
         }
-        return new Comparison(g.Group, reference.Group, g.Value, reference.Value, d, d - z * seD, d + z * seD, pD, ratio, rLo, rHi, pR, relative, cls,
+        return new Comparison(g.Group, reference.Group, g.Value, reference.Value, d, dLo, dHi, pD, ratio, rLo, rHi, pR, relative, cls,
             Why(g, reference, pD, relative));
+    }
+
+    private static (double Lower, double Upper, double? P) WaldDifference(GroupStatistic g, GroupStatistic reference, double d, double z)
+    {
+        var se = Math.Sqrt(g.StandardError * g.StandardError + reference.StandardError * reference.StandardError);
+        double? p = se > 0 ? Quantiles.TwoSidedNormalP(d / se) : d == 0 ? 1 : null;
+        return (d - z * se, d + z * se, p);
+    }
+
+    /// <summary>
+    /// Newcombe 1998b method 10: with Wilson limits (l, u) of each proportion, d − √((p − l)² + (u_ref − p_ref)²) to
+    /// d + √((u − p)² + (p_ref − l_ref)²). The p-value is the pooled score test (R's prop.test without continuity
+    /// correction); when both groups are all 0% or all 100% there is no difference to test and p = 1.
+    /// </summary>
+    private static (double Lower, double Upper, double? P) NewcombeDifference(ProportionCounts group, ProportionCounts reference, double confidence)
+    {
+        var a = Proportions.Wilson(group.Numerator, group.Denominator, confidence);
+        var b = Proportions.Wilson(reference.Numerator, reference.Denominator, confidence);
+        var d = a.Value - b.Value;
+        var lower = d - Math.Sqrt(Square(a.Value - a.Lower) + Square(b.Upper - b.Value));
+        var upper = d + Math.Sqrt(Square(a.Upper - a.Value) + Square(b.Value - b.Lower));
+        var pooled = (double)(group.Numerator + reference.Numerator) / (group.Denominator + reference.Denominator);
+        var se = Math.Sqrt(pooled * (1 - pooled) * (1.0 / group.Denominator + 1.0 / reference.Denominator));
+        var p = se > 0 ? Quantiles.TwoSidedNormalP(d / se) : 1;
+        return (lower * group.Multiplier, upper * group.Multiplier, p);
     }
 
     /// <summary>Says why a figure is empty: files carry no NaN or infinity, so each blank needs its reason.</summary>

@@ -8,6 +8,9 @@ namespace Lodestar.Equity;
 /// </summary>
 public readonly record struct GroupStatistic(string Group, double Value, double StandardError, double Population, double? Order = null)
 {
+    /// <summary>The counts when the value is a proportion built from them; score intervals for differences need them.</summary>
+    public ProportionCounts? Counts { get; init; }
+
     /// <summary>A proportion x/n × <paramref name="multiplier"/> with the binomial SE √(p(1 − p)/n).</summary>
     public static GroupStatistic FromProportion(string group, long numerator, long denominator, double multiplier = 1, double? order = null)
     {
@@ -16,7 +19,10 @@ public readonly record struct GroupStatistic(string Group, double Value, double 
             throw new ArgumentOutOfRangeException(nameof(numerator), $"{group}: needs 0 <= numerator <= denominator and denominator > 0.");
         }
         var p = (double)numerator / denominator;
-        return new GroupStatistic(group, p * multiplier, Math.Sqrt(p * (1 - p) / denominator) * multiplier, denominator, order);
+        return new GroupStatistic(group, p * multiplier, Math.Sqrt(p * (1 - p) / denominator) * multiplier, denominator, order)
+        {
+            Counts = new ProportionCounts(numerator, denominator, multiplier),
+        };
     }
 
     /// <summary>A rate x/n × <paramref name="multiplier"/> with the Poisson SE √x/n.</summary>

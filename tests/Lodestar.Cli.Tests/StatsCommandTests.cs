@@ -191,6 +191,20 @@ public sealed class StatsCommandTests : IDisposable
         Near(1.1, rows[1]["ratio"], 1e-12);
     }
 
+    // Newcombe 1998b Table II example (a), 56/70 against 48/80: method 10 (default) 0.0524 to 0.3339, method 1 0.0575 to 0.3425.
+    [Theory]
+    [InlineData(null, 0.0524, 0.3339)]
+    [InlineData("newcombe", 0.0524, 0.3339)]
+    [InlineData("wald", 0.0575, 0.3425)]
+    public async Task Compare_bounds_differences_of_proportions_with_the_chosen_method(string? method, double lower, double upper)
+    {
+        var input = Write("p.csv", "group,numerator,denominator\na,56,70\nb,48,80\n");
+        string[] args = ["stats", "compare", "--input", input, "--out", Path.Combine(dir, "p-out.csv"), "--measure", "proportion", "--reference", "b"];
+        var rows = await RunOk(method is null ? args : [.. args, "--difference-method", method]);
+        Assert.Equal(lower, Math.Round(D(rows[0]["difference_lower"]), 4));
+        Assert.Equal(upper, Math.Round(D(rows[0]["difference_upper"]), 4));
+    }
+
     [Fact]
     public async Task Compare_accepts_ready_made_values_and_standard_errors()
     {
@@ -348,6 +362,7 @@ public sealed class StatsCommandTests : IDisposable
 
     [Theory]
     [InlineData("compare", "--reference", "Nobody", "--reference: 'Nobody' is not a group")]
+    [InlineData("compare", "--difference-method", "exact", "--difference-method: 'exact' is not one of newcombe, wald")]
     [InlineData("dsr", "--standard", "no-such-standard.csv", "--standard: 'no-such-standard.csv' is not")]
     [InlineData("disparity", "--idisp-divisor", "3", "--idisp-divisor: '3' is not j or j-1")]
     [InlineData("trend", "--weighting", "loess", "--weighting: 'loess' is not weighted or unweighted")]

@@ -10,9 +10,71 @@ public sealed class GroupComparisonTests
     public void Difference_of_proportions_matches_Newcombe_1998b_method_1(long x1, long n1, long x2, long n2, double lower, double upper)
     {
         var groups = new[] { GroupStatistic.FromProportion("a", x1, n1), GroupStatistic.FromProportion("b", x2, n2) };
-        var c = GroupComparison.Compare(groups, new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "b" })[0];
+        var c = GroupComparison.Compare(groups, new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "b", ProportionDifference = ProportionDifference.Wald })[0];
         Assert.Equal(lower, Math.Round(c.DifferenceLower!.Value, 4));
         Assert.Equal(upper, Math.Round(c.DifferenceUpper!.Value, 4));
+    }
+
+    // Newcombe 1998b Table II, method 10 (hybrid score from Wilson limits, no continuity correction), the default for
+    // proportions given as counts; all eight examples, published to 4 decimals. The full-precision limits and the
+    // p-values come from R 4 (stats::prop.test(correct = FALSE) for each group's Wilson limits, combined as
+    // method 10 prescribes; the p-value is prop.test on the 2×2 table, i.e. the pooled score test):
+    //   w <- function(x, n) prop.test(x, n, correct = FALSE)$conf.int
+    //   nc <- function(x1, n1, x2, n2) { p1 <- x1/n1; p2 <- x2/n2; a <- w(x1, n1); b <- w(x2, n2); d <- p1 - p2
+    //     c(d - sqrt((p1 - a[1])^2 + (b[2] - p2)^2), d + sqrt((a[2] - p1)^2 + (p2 - b[1])^2)) }
+    //   sprintf("%.17g", c(nc(56, 70, 48, 80), prop.test(c(56, 48), c(70, 80), correct = FALSE)$p.value))
+    [Theory]
+    [InlineData(56, 70, 48, 80, 0.0524, 0.3339, 0.052431472402364926, 0.33387265403690586, 0.0080450813681965643)]  // (a)
+    [InlineData(9, 10, 3, 10, 0.1705, 0.8090, 0.17052272393450307, 0.80901797353548799, 0.0061698993205441532)]     // (b)
+    [InlineData(6, 7, 2, 7, 0.0582, 0.8062, 0.058227927482312314, 0.80624963752422774, 0.030753561259274559)]       // (c)
+    [InlineData(5, 56, 0, 29, -0.0381, 0.1926, -0.038137147903536853, 0.19256001385511157, 0.097186568170579746)]  // (d): a group at 0%
+    [InlineData(0, 10, 0, 20, -0.1611, 0.2775, -0.1611251580528193, 0.27753279986288915, 1.0)]                      // (e): both at 0%
+    [InlineData(0, 10, 0, 10, -0.2775, 0.2775, -0.27753279986288915, 0.27753279986288915, 1.0)]                     // (f)
+    [InlineData(10, 10, 0, 20, 0.6791, 1.0000, 0.67908603714191484, 1.0, 4.3204630578274968e-08)]                   // (g): 100% vs 0%
+    [InlineData(10, 10, 0, 10, 0.6075, 1.0000, 0.60750935043052434, 1.0, 7.7442164310440858e-06)]                   // (h)
+    public void Difference_of_proportions_matches_Newcombe_1998b_method_10(long x1, long n1, long x2, long n2,
+        double publishedLower, double publishedUpper, double lower, double upper, double p)
+    {
+        var groups = new[] { GroupStatistic.FromProportion("a", x1, n1), GroupStatistic.FromProportion("b", x2, n2) };
+        var c = GroupComparison.Compare(groups, new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "b" })[0];
+        Assert.Equal(publishedLower, Math.Round(c.DifferenceLower!.Value, 4));
+        Assert.Equal(publishedUpper, Math.Round(c.DifferenceUpper!.Value, 4));
+        Tolerance.Relative(lower, c.DifferenceLower!.Value, 1e-12);
+        Tolerance.Relative(upper, c.DifferenceUpper!.Value, 1e-12);
+        Tolerance.Relative(p, c.DifferenceP!.Value, 1e-9);
+    }
+
+    [Fact]
+    public void A_small_group_at_100_percent_is_not_significantly_better_by_a_zero_width_interval()
+    {
+        // 10/10 against 850/1000: the Wald pair difference takes the group's SE as 0, so its interval is the
+        // reference's alone (12.8–17.2 points) and the group looks clearly better; the score interval admits no
+        // difference. R, with nc() as above: 100 * nc(10, 10, 850, 1000) = -12.831039521484911 17.346865842680025;
+        // prop.test(c(10, 850), c(10, 1000), correct = FALSE)$p.value = 0.18442159459246127.
+        var groups = new[] { GroupStatistic.FromProportion("reference", 850, 1000, 100), GroupStatistic.FromProportion("small", 10, 10, 100) };
+        var options = new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "reference", Direction = Direction.HigherIsBetter, ProportionScale = 100 };
+        var wald = GroupComparison.Compare(groups, options with { ProportionDifference = ProportionDifference.Wald })[1];
+        var score = GroupComparison.Compare(groups, options)[1];
+        Assert.True(wald.DifferenceLower > 0);
+        Assert.True(score.DifferenceLower < 0, $"score interval {score.DifferenceLower}–{score.DifferenceUpper}");
+        Assert.Equal(15, score.Difference, 9);
+        Tolerance.Relative(-12.831039521484911, score.DifferenceLower!.Value, 1e-12);
+        Tolerance.Relative(17.346865842680025, score.DifferenceUpper!.Value, 1e-12);
+        Tolerance.Relative(0.18442159459246127, score.DifferenceP!.Value, 1e-9);
+        Assert.Equal(AhrqClass.Same, score.Class);
+    }
+
+    [Fact]
+    public void Rates_and_value_se_groups_keep_the_wald_difference_whatever_the_option()
+    {
+        var rates = new[] { GroupStatistic.FromRate("a", 41, 28010, 1), GroupStatistic.FromRate("b", 15, 19017, 1) };
+        var given = new[] { new GroupStatistic("a", 0.3, 0.05, 100), new GroupStatistic("b", 0.2, 0.04, 100) };
+        foreach (var groups in new[] { rates, given })
+        {
+            var options = new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "b" };
+            Assert.Equal(GroupComparison.Compare(groups, options with { ProportionDifference = ProportionDifference.Wald })[0],
+                GroupComparison.Compare(groups, options)[0]);
+        }
     }
 
     [Fact]
@@ -110,16 +172,21 @@ public sealed class GroupComparisonTests
     }
 
     [Fact]
-    public void Proportions_of_0_and_1_have_no_test_and_the_note_says_so()
+    public void Proportions_of_0_and_1_have_no_wald_test_and_the_note_says_so()
     {
-        // √(p(1 − p)/n) is 0 at p = 0 and p = 1: a difference of 1 with two zero SEs has no z, so no p-value.
+        // Wald: √(p(1 − p)/n) is 0 at p = 0 and p = 1: a difference of 1 with two zero SEs has no z, so no p-value.
         var groups = new[] { GroupStatistic.FromProportion("ref", 0, 100), GroupStatistic.FromProportion("all", 100, 100) };
-        var c = GroupComparison.Compare(groups, new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "ref" })[1];
+        var wald = new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "ref", ProportionDifference = ProportionDifference.Wald };
+        var c = GroupComparison.Compare(groups, wald)[1];
         Assert.Equal(1, c.Difference);
         Assert.Null(c.DifferenceP);
         Assert.Contains("no difference p-value", c.Note, StringComparison.Ordinal);
+        // The score test pools the groups, so it has a p-value: prop.test(c(100, 0), c(100, 100), correct = FALSE)$p.value.
+        var score = GroupComparison.Compare(groups, wald with { ProportionDifference = ProportionDifference.Newcombe })[1];
+        Tolerance.Relative(2.0884875837625449e-45, score.DifferenceP!.Value, 1e-9);
+        Assert.DoesNotContain("p-value", score.Note, StringComparison.Ordinal);
         var same = GroupComparison.Compare([GroupStatistic.FromProportion("a", 0, 100), GroupStatistic.FromProportion("b", 0, 50)],
-            new ComparisonOptions { Reference = ReferenceChoice.Named, ReferenceGroup = "a" })[1];
+            wald with { ReferenceGroup = "a" })[1];
         Assert.Equal(1, same.DifferenceP); // equal values: p = 1, nothing to explain
         Assert.DoesNotContain("p-value", same.Note, StringComparison.Ordinal);
     }

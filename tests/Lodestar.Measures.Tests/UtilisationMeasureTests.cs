@@ -107,6 +107,35 @@ public sealed class UtilisationMeasureTests
     }
 
     [Fact]
+    public void Proportion_strata_are_compared_with_the_score_test_not_a_zero_width_wald_interval()
+    {
+        // 12 of 12 men uninsured against 850 of 1,000 women (the largest stratum, so the reference). The Wald pair
+        // difference would give the men's 100% no sampling error (z ≈ 13, "worse"); the pooled score test does not:
+        // R prop.test(c(12, 850), c(12, 1000), correct = FALSE)$p.value = 0.14603127570792379.
+        var f = new ClinicalFixture();
+        for (var i = 0; i < 1000; i++)
+        {
+            f.Patient($"w{i}", "1980-01-01").Encounter($"w{i}", "2025-05-01");
+            if (i >= 850)
+            {
+                f.Coverage($"w{i}", "2", "2020-01-01", null);
+            }
+        }
+        for (var i = 0; i < 12; i++)
+        {
+            f.Patient($"m{i}", "1980-01-01", gender: "male").Encounter($"m{i}", "2025-05-01");
+        }
+        var catalog = MeasureHarness.Catalog;
+        var context = new EvaluationContext(f.Build(), catalog);
+        var result = new MeasureEngine(context).Evaluate(catalog.Get("uninsured-share"), Period.Year(2025), [Stratifiers.Compute("sex", context, Period.Year(2025))]);
+        var men = MeasureAnalysis.Analyse(result).Stratifiers[0].Strata.Single(s => s.Stratum.Code == "male");
+        var c = Assert.NotNull(men.VersusReference);
+        Assert.Equal(15, c.Difference * 100, 9);
+        Assert.Equal(0.14603127570792379, c.DifferenceP!.Value, 12);
+        Assert.Equal(Equity.AhrqClass.Same, c.Class);
+    }
+
+    [Fact]
     public void Strata_event_counts_sum_to_the_group()
     {
         var f = new ClinicalFixture()

@@ -20,13 +20,19 @@ internal static class StatsGroupVerbs
             Description = "A group name, 'largest' (largest population; default) or 'best' (most favourable value).",
             DefaultValueFactory = _ => "largest",
         };
+        var differenceMethod = new Option<string>("--difference-method")
+        {
+            Description = "For proportions given as counts: newcombe (score interval from Wilson limits and the pooled score test; default) or wald " +
+                "(HD*Calc pair difference). Rates and value,se input always use wald.",
+            DefaultValueFactory = _ => "newcombe",
+        };
         var asGiven = new Option<bool>("--ahrq-as-given") { Description = "For favourable proportions, take the NHQDR relative difference as given instead of in the adverse framing (1 − p)." };
         var command = new Command("compare",
             "Each group against a reference: rate difference and ratio with intervals and p-values, and the AHRQ NHQDR better/same/worse rule " +
             "(p < 0.05 and a relative difference of at least 10%). Input columns: group,numerator,denominator (or group,value,se[,population]).\n\n" +
             "Example:\n  lodestar stats compare --input docs/examples/stats/compare.csv --out compare-out.csv --reference White")
         {
-            input, output, confidence, per, measure, direction, reference, asGiven,
+            input, output, confidence, per, measure, direction, reference, differenceMethod, asGiven,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +49,12 @@ internal static class StatsGroupVerbs
                 ReferenceGroup = referenceText,
                 ProportionScale = isProportion ? multiplier : null,
                 AhrqAsGiven = parse.GetValue(asGiven),
+                ProportionDifference = parse.GetValue(differenceMethod)!.ToLowerInvariant() switch
+                {
+                    "newcombe" => ProportionDifference.Newcombe,
+                    "wald" => ProportionDifference.Wald,
+                    var other => throw new UserErrorException($"--difference-method: '{other}' is not one of newcombe, wald"),
+                },
             };
             var result = StatsLevels.Run(levels, c => Comparisons(groups, excluded, options with { Confidence = c }));
             return StatsCommand.Finish(parse, result, parse.GetValue(output)!, "comparisons");
