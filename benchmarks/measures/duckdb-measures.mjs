@@ -172,7 +172,8 @@ const catalog = {
     return {
       ip: all(from(`age(${S}, 18, ${OPEN})`), from(`enc(${OFFICE}, ${start(Y, { mo: -3 })}, ${seasonEnd}, 1)`)),
       excl: from(`deceased(${seasonEnd})`),
-      num: from(`imm('influenza-vaccine', ${start(Y, { mo: -5 })}, ${seasonEnd}, 1)`),
+      num: any(from(`imm('influenza-vaccine', ${start(Y, { mo: -5 })}, ${seasonEnd}, 1)`),
+        from(`proc('influenza-vaccine-administered-procedure', ${start(Y, { mo: -5 })}, ${seasonEnd})`)),
     };
   },
   'cms165-controlling-high-blood-pressure': (Y, S, E) => ({

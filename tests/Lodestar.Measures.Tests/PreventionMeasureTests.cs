@@ -17,6 +17,18 @@ public sealed class PreventionMeasureTests
     }
 
     [Theory]
+    [InlineData(Cpt + "90686", "2024-08-01", "completed", "IP DEN NUM")]          // CPT-coded vaccination on the window's first day
+    [InlineData(Snomed + "86198006", "2025-03-31", "completed", "IP DEN NUM")]   // SNOMED administration on its last day
+    [InlineData(Cpt + "90686", "2024-07-31", "completed", "IP DEN")]              // a day before the window
+    [InlineData(Cpt + "90686", "2024-11-01", "not-done", "IP DEN")]               // recorded as not done
+    [InlineData(Cpt + "90732", "2024-11-01", "completed", "IP DEN")]              // a pneumococcal vaccine, not influenza
+    public void Influenza_vaccinations_recorded_as_procedures_count(string code, string date, string status, string expected)
+    {
+        var f = new ClinicalFixture().Patient("p", "1970-01-01").Encounter("p", "2024-12-01").Procedure("p", code, date, status);
+        Assert.Equal(expected, MeasureHarness.Membership("cms147-adult-influenza-immunization", f, "p"));
+    }
+
+    [Theory]
     [InlineData("2007-01-01", "IP DEN NUM")]   // 18 on the first day of the period: in
     [InlineData("2007-01-02", "none")]         // 17 on the first day: out (children are in CMS117)
     public void Influenza_is_for_adults_at_the_start_of_the_period(string birth, string expected)
