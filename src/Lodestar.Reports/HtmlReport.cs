@@ -64,12 +64,12 @@ public static class HtmlReport
     private static void Summary(StringBuilder h, IReadOnlyList<MeasureFigures> results)
     {
         h.Append("<section><h2>Summary</h2><table class=\"summary\"><thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Period</th>")
-         .Append("<th scope=\"col\">Eligible patients</th><th scope=\"col\">Rate</th><th scope=\"col\">Better is</th><th scope=\"col\">Groups worse than their reference</th></tr></thead><tbody>");
+         .Append("<th scope=\"col\">Scored over</th><th scope=\"col\">Rate</th><th scope=\"col\">Better is</th><th scope=\"col\">Groups worse than their reference</th></tr></thead><tbody>");
         foreach (var f in results)
         {
             var worse = f.Stratifiers.SelectMany(s => s.Strata.Where(x => x.VersusReference?.Class == AhrqClass.Worse).Select(x => $"{x.Stratum.Label} ({s.Label.ToLowerInvariant()})")).ToList();
             h.Append("<tr><td><a href=\"#").Append(Anchor(f)).Append("\">").Append(E(f.Measure.Title)).Append("</a></td><td>").Append(E(f.Period.ToString())).Append("</td><td class=\"num\">")
-             .Append(Eligible(f.Group)).Append("</td><td class=\"num\">").Append(RateText(f.Group, f.Measure.Scoring)).Append("</td><td>")
+             .Append(Eligible(f.Group)).Append(' ').Append(Counted(f)).Append("</td><td class=\"num\">").Append(RateText(f.Group, f.Measure.Scoring)).Append("</td><td>")
              .Append(f.Measure.LowerIsBetter ? "lower" : "higher").Append("</td><td>")
              .Append(worse.Count == 0 ? "none" : E(string.Join("; ", worse.Take(6)) + (worse.Count > 6 ? $"; and {worse.Count - 6} more" : ""))).Append("</td></tr>");
         }
@@ -86,7 +86,15 @@ public static class HtmlReport
         {
             h.Append("Follows ").Append(E(m.Reference)).Append(". ");
         }
-        h.Append("Overall: ").Append(RateText(f.Group, m.Scoring)).Append(" of ").Append(Eligible(f.Group)).Append(" eligible patients.</p>");
+        h.Append("Overall: ").Append(RateText(f.Group, m.Scoring));
+        if (m.Scoring == Scoring.Continuous)
+        {
+            h.Append(", the ").Append(AggregateWord(m.Observation!.Aggregate)).Append(" of ").Append(Eligible(f.Group)).Append(' ').Append(Counted(f)).Append(".</p>");
+        }
+        else
+        {
+            h.Append(" of ").Append(Eligible(f.Group)).Append(' ').Append(Counted(f)).Append(".</p>");
+        }
         if (m.Deviations.Count > 0)
         {
             h.Append("<details><summary>How this differs from ").Append(E(m.Reference.Length > 0 ? m.Reference : "the published measure")).Append("</summary><ul>");
@@ -210,6 +218,23 @@ public static class HtmlReport
 
     private static string Eligible(StratumFigures s) =>
         s.Eligible is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : s.RateWithheld ? "<span class=\"muted\">suppressed</span>" : "0";
+
+    /// <summary>
+    /// What <see cref="StratumFigures.Eligible"/> counts: a continuous measure's observations (one per value its score
+    /// is taken over, e.g. one per stay), a ratio or rate denominator's events when it counts events, else patients.
+    /// </summary>
+    private static string Counted(MeasureFigures f) =>
+        f.Measure.Scoring == Scoring.Continuous ? "observations"
+        : f.Result.Group.EventsOf(PopulationCodes.Denominator) is not null ? "events"
+        : "eligible patients";
+
+    private static string AggregateWord(AggregateMethod aggregate) => aggregate switch
+    {
+        AggregateMethod.Median => "median",
+        AggregateMethod.Average => "mean",
+        AggregateMethod.Sum => "sum",
+        _ => "count",
+    };
 
     private static string Count(Published p) => p.Shown is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "<span class=\"muted\">suppressed</span>";
 

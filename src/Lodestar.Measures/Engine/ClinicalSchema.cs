@@ -49,11 +49,29 @@ public static class ClinicalSchema
     public const string PeriodEnd = "period_end";
 
     /// <summary>
-    /// Whether measures read the column. An event's own id and resource key are unique per row and read by nothing
-    /// here, yet at a million patients they are most of a workspace's memory, so the engine opens workspaces without them.
-    /// The patient table is kept whole: care gaps and audits name patients.
+    /// The columns measures read, by table: each criterion's codes, dates, values and statuses, every event's
+    /// patient reference, and on the patient table what the stratifiers read plus the id that care gaps and audits
+    /// name patients by. Both executors read only these (the ClickHouse loader loads only these).
     /// </summary>
-    public static bool IsReadByMeasures(string table, string column) => table == Patient || (column != Id && column != table + "_key");
+    private static readonly Dictionary<string, HashSet<string>> ReadColumns = new(StringComparer.Ordinal)
+    {
+        [Patient] = [Id, PatientKey, BirthDate, Gender, Deceased, DeceasedDate, Race, Ethnicity, Language, CountyFips],
+        [Encounter] = [PatientKey, CodesOf(Encounter), Class, Start, End],
+        [Condition] = [PatientKey, CodesOf(Condition), Onset, Abatement, VerificationStatus],
+        [Observation] = [PatientKey, CodesOf(Observation), Effective, Value, Unit, Systolic, Diastolic],
+        [Procedure] = [PatientKey, CodesOf(Procedure), Performed, Status],
+        [Immunization] = [PatientKey, CodesOf(Immunization), Occurrence, Status],
+        [MedicationRequest] = [PatientKey, CodesOf(MedicationRequest), Authored, Status],
+        [Coverage] = [PatientKey, PayerType, PeriodStart, PeriodEnd],
+    };
+
+    /// <summary>
+    /// Whether measures read the column, so a workspace is opened with only these: the views write many more
+    /// (each event's id and encounter reference, displays, systems, observation components) that at a million
+    /// patients were three fifths of the opened workspace's memory and are read by no criterion or stratifier.
+    /// </summary>
+    public static bool IsReadByMeasures(string table, string column) =>
+        ReadColumns.TryGetValue(table, out var columns) && columns.Contains(column);
 
     /// <summary>The "system|code" list column of each coded table.</summary>
     public static string CodesOf(string table) => table switch
