@@ -1,0 +1,31 @@
+using Lodestar.Fhir.FhirPath;
+
+namespace Lodestar.Fhir.Views.Compiled;
+
+/// <summary><c>source.ofType(T)</c>: the items of FHIR type T (a choice element's suffix, else the JSON kind).</summary>
+internal sealed class OfTypeStep(Step source, string type) : Step
+{
+    public override bool Eval(in Item focus, StepContext context, ItemList output)
+    {
+        var items = context.Rent();
+        try
+        {
+            if (!source.Eval(focus, context, items))
+            {
+                return false;
+            }
+            foreach (ref readonly var item in items.AsSpan())
+            {
+                if (Navigation.IsOfType(item, type))
+                {
+                    output.Add(item);
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            context.Return(items);
+        }
+    }
+}
