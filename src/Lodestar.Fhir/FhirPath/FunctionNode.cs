@@ -436,7 +436,7 @@ internal sealed class FunctionNode : Node
     }
 
     /// <summary>"type/id" as one string made from the UTF-8 bytes, instead of two decoded strings and their concatenation per row.</summary>
-    private static string KeyOf(JsonElement type, JsonElement id)
+    internal static string KeyOf(JsonElement type, JsonElement id)
     {
         if (!JsonText.TryGetUnescapedUtf8(type, out var typeUtf8) || !JsonText.TryGetUnescapedUtf8(id, out var idUtf8)
             || typeUtf8.Length + idUtf8.Length > 1024)

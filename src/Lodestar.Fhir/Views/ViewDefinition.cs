@@ -108,6 +108,12 @@ public sealed class ViewDefinition
     public void Evaluate(JsonElement resource, IViewRowSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        // The compiled form checks the type in its pass over the resource's members, so a resource of this type is not
+        // searched for its resourceType first. It gives the same rows; for anything else it emits nothing and says so.
+        if (compiledRunners is not null && resource.ValueKind == JsonValueKind.Object && compiledRunners.Value!.TryEvaluate(resource, sink))
+        {
+            return;
+        }
         if (resource.ValueKind != JsonValueKind.Object
             || !resource.TryGetProperty("resourceType"u8, out var type)
             || type.ValueKind != JsonValueKind.String
@@ -115,11 +121,7 @@ public sealed class ViewDefinition
         {
             return;
         }
-        // The compiled form gives the same rows; for data it leaves to the general evaluator it emits nothing.
-        if (compiledRunners is null || !compiledRunners.Value!.TryEvaluate(resource, sink))
-        {
-            runners.Value!.Evaluate(resource, sink);
-        }
+        runners.Value!.Evaluate(resource, sink);
     }
 
     /// <summary>Evaluates with the general evaluator only, never the compiled form (tests compare the two).</summary>

@@ -16,8 +16,6 @@ internal sealed class CompiledRunner
     private readonly CompiledView view;
     private readonly StepContext context;
     private readonly ViewValue[] row;
-    private readonly JsonElement[] exact;
-    private readonly bool[] hasExact;
     private readonly ItemList[] choices;
 
     /// <summary>For each first byte of a member name, the slots whose names start with it (most bytes have none).</summary>
@@ -27,10 +25,8 @@ internal sealed class CompiledRunner
     {
         this.view = view;
         var slots = view.SlotNames.Length;
-        context = new StepContext(slots);
+        context = new StepContext(slots, view.Caches);
         row = new ViewValue[view.Columns.Length];
-        exact = new JsonElement[slots];
-        hasExact = new bool[slots];
         choices = Enumerable.Range(0, slots).Select(_ => new ItemList()).ToArray();
         for (var b = 0; b < 256; b++)
         {
@@ -41,14 +37,15 @@ internal sealed class CompiledRunner
     /// <summary>Emits the resource's row; false (and nothing emitted) when the general evaluator must handle this resource.</summary>
     public bool TryEvaluate(JsonElement resource, IViewRowSink sink)
     {
-        var eval = context.Eval;
-        eval.Resource = resource;
-        eval.RowIndex = 0;
-        eval.NextGeneration();
+        context.NextResource(resource);
         var input = context.Rent();
         try
         {
-            if (!FillSlots(resource))
+            // Another type, or a resourceType the pass cannot read as it is: the general evaluator decides.
+            if (!FillSlots(resource)
+                || !context.HasExact[StepCompiler.ResourceTypeSlot]
+                || context.Exact[StepCompiler.ResourceTypeSlot] is not { ValueKind: JsonValueKind.String } type
+                || !type.ValueEquals(view.View.Resource))
             {
                 return false;
             }
@@ -75,24 +72,27 @@ internal sealed class CompiledRunner
         {
             Array.Clear(row);
             context.Return(input);
-            foreach (var slot in context.Slots)
-            {
-                slot.Clear();
-            }
         }
     }
 
     private bool Cell(CompiledColumn column, Step? step, in Item focus, ItemList input, out ViewValue cell)
     {
         cell = ViewValue.Null;
-        var values = context.Rent();
+        ItemList? values = null;
+        if (step is not null && !step.TryHeld(focus, context, out values))
+        {
+            return false;
+        }
+        var rented = values is null;
+        values ??= context.Rent();
         try
         {
-            if (step is null)
+            // A slot or shared path is read as it is; anything else is computed into the rented list.
+            if (rented && step is null)
             {
                 column.Expression.Evaluate(context.Eval, input, values);
             }
-            else if (!step.Eval(focus, context, values))
+            else if (rented && !step!.Eval(focus, context, values))
             {
                 return false;
             }
@@ -121,7 +121,10 @@ internal sealed class CompiledRunner
         }
         finally
         {
-            context.Return(values);
+            if (rented)
+            {
+                context.Return(values);
+            }
         }
     }
 
@@ -133,6 +136,8 @@ internal sealed class CompiledRunner
     private bool FillSlots(JsonElement resource)
     {
         var names = view.SlotNames;
+        var exact = context.Exact;
+        var hasExact = context.HasExact;
         Array.Clear(hasExact);
         foreach (var choice in choices)
         {

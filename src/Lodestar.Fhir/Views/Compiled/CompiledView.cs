@@ -10,13 +10,17 @@ namespace Lodestar.Fhir.Views.Compiled;
 /// </summary>
 internal sealed class CompiledView
 {
-    private CompiledView(ViewDefinition view, CompiledColumn[] columns, Step?[] steps, byte[][] slotNames)
+    private CompiledView(ViewDefinition view, CompiledColumn[] columns, Step?[] steps, byte[][] slotNames, int caches)
     {
         View = view;
         Columns = columns;
         Steps = steps;
         SlotNames = slotNames;
+        Caches = caches;
     }
+
+    /// <summary>How many shared paths a runner caches per resource.</summary>
+    public int Caches { get; }
 
     public ViewDefinition View { get; }
 
@@ -55,6 +59,6 @@ internal sealed class CompiledView
         }
         var compiler = new StepCompiler();
         var steps = columns.Select(c => compiler.CompileColumn(c.Expression)).ToArray();
-        return steps.Any(s => s is not null) ? new CompiledView(view, [.. columns], steps, [.. compiler.SlotNames]) : null;
+        return steps.Any(s => s is not null) ? new CompiledView(view, [.. columns], steps, [.. compiler.SlotNames], compiler.Caches) : null;
     }
 }

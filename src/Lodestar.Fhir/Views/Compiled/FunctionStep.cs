@@ -10,13 +10,12 @@ internal sealed class FunctionStep(Step source, FunctionNode function) : Step
 {
     public override bool Eval(in Item focus, StepContext context, ItemList output)
     {
-        var items = context.Rent();
+        if (!ItemsOf(source, focus, context, out var items, out var rented))
+        {
+            return false;
+        }
         try
         {
-            if (!source.Eval(focus, context, items))
-            {
-                return false;
-            }
             switch (function.Kind)
             {
                 case FunctionKind.Extension:
@@ -33,7 +32,10 @@ internal sealed class FunctionStep(Step source, FunctionNode function) : Step
         }
         finally
         {
-            context.Return(items);
+            if (rented)
+            {
+                context.Return(items);
+            }
         }
     }
 }

@@ -12,23 +12,19 @@ internal sealed class MemberStep(Step? source, byte[] nameUtf8) : Step
             Navigation.Child(focus, nameUtf8, output);
             return true;
         }
-        var parents = context.Rent();
-        try
+        if (!ItemsOf(source, focus, context, out var parents, out var rented))
         {
-            if (!source.Eval(focus, context, parents))
-            {
-                return false;
-            }
-            foreach (ref readonly var parent in parents.AsSpan())
-            {
-                Navigation.Child(parent, nameUtf8, output);
-            }
-            return true;
+            return false;
         }
-        finally
+        foreach (ref readonly var parent in parents.AsSpan())
+        {
+            Navigation.Child(parent, nameUtf8, output);
+        }
+        if (rented)
         {
             context.Return(parents);
         }
+        return true;
     }
 
     public override bool First(in Item focus, StepContext context, ItemList output)
@@ -40,28 +36,24 @@ internal sealed class MemberStep(Step? source, byte[] nameUtf8) : Step
             output.Truncate(before + 1);
             return true;
         }
-        var parents = context.Rent();
-        try
+        if (!ItemsOf(source, focus, context, out var parents, out var rented))
         {
-            if (!source.Eval(focus, context, parents))
-            {
-                return false;
-            }
-            // Children come in parent order, so the first parent with the member gives the first item.
-            foreach (ref readonly var parent in parents.AsSpan())
-            {
-                Navigation.Child(parent, nameUtf8, output);
-                if (output.Count > before)
-                {
-                    output.Truncate(before + 1);
-                    break;
-                }
-            }
-            return true;
+            return false;
         }
-        finally
+        // Children come in parent order, so the first parent with the member gives the first item.
+        foreach (ref readonly var parent in parents.AsSpan())
+        {
+            Navigation.Child(parent, nameUtf8, output);
+            if (output.Count > before)
+            {
+                output.Truncate(before + 1);
+                break;
+            }
+        }
+        if (rented)
         {
             context.Return(parents);
         }
+        return true;
     }
 }

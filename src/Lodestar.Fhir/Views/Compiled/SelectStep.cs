@@ -7,13 +7,12 @@ internal sealed class SelectStep(Step source, Step projection) : Step
 {
     public override bool Eval(in Item focus, StepContext context, ItemList output)
     {
-        var items = context.Rent();
+        if (!ItemsOf(source, focus, context, out var items, out var rented))
+        {
+            return false;
+        }
         try
         {
-            if (!source.Eval(focus, context, items))
-            {
-                return false;
-            }
             foreach (ref readonly var item in items.AsSpan())
             {
                 if (!projection.Eval(item, context, output))
@@ -25,7 +24,10 @@ internal sealed class SelectStep(Step source, Step projection) : Step
         }
         finally
         {
-            context.Return(items);
+            if (rented)
+            {
+                context.Return(items);
+            }
         }
     }
 }

@@ -14,6 +14,12 @@ internal sealed class SlotStep(int slot) : Step
         return true;
     }
 
+    public override bool TryHeld(in Item focus, StepContext context, out ItemList? held)
+    {
+        held = context.Slots[slot];
+        return true;
+    }
+
     public override bool First(in Item focus, StepContext context, ItemList output)
     {
         var values = context.Slots[slot];

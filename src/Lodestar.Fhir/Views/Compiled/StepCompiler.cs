@@ -12,10 +12,17 @@ namespace Lodestar.Fhir.Views.Compiled;
 /// </summary>
 internal sealed class StepCompiler
 {
-    private readonly List<byte[]> slots = [];
+    /// <summary>The slot of <c>resourceType</c>, always read: it decides whether the view runs on a resource.</summary>
+    public const int ResourceTypeSlot = 0;
+
+    private readonly List<byte[]> slots = ["resourceType"u8.ToArray()];
+    private readonly Dictionary<string, CachedStep> shared = new(StringComparer.Ordinal);
 
     /// <summary>The resource's top-level members the compiled columns read, by slot.</summary>
     public IReadOnlyList<byte[]> SlotNames => slots;
+
+    /// <summary>How many shared paths the compiled columns cache per resource.</summary>
+    public int Caches => shared.Count;
 
     /// <summary>Compiles a column's expression, evaluated on the resource; null when some node is not supported.</summary>
     public Step? CompileColumn(Node expression) => Compile(expression, onResource: true, underFirst: false);
@@ -26,6 +33,20 @@ internal sealed class StepCompiler
     {
         switch (node)
         {
+            case MemoNode memo when onResource:
+                // A path several columns share on the resource: one step, computed once per resource.
+                var key = memo.Inner.Key;
+                if (shared.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+                if (Compile(memo.Inner, onResource, underFirst: false) is not { } inner)
+                {
+                    return null;
+                }
+                var cached = new CachedStep(inner, shared.Count);
+                shared[key] = cached;
+                return cached;
             case MemoNode memo:
                 return Compile(memo.Inner, onResource, underFirst);
             case ThisNode:
@@ -85,6 +106,8 @@ internal sealed class StepCompiler
                 return new CountTestStep(source, empty: true);
             case FunctionKind.Select when arguments.Length == 1:
                 return Criteria(arguments[0]) is { } projection ? new SelectStep(source, projection) : null;
+            case FunctionKind.GetResourceKey when function.Source is null && onResource:
+                return new ResourceKeyStep(ResourceTypeSlot, Slot("id"u8.ToArray()));
             case FunctionKind.Extension:
             case FunctionKind.GetResourceKey:
             case FunctionKind.GetReferenceKey:

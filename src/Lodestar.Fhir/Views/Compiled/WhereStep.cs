@@ -11,14 +11,13 @@ internal sealed class WhereStep(Step source, Step criteria, bool exists = false)
 {
     public override bool Eval(in Item focus, StepContext context, ItemList output)
     {
-        var items = context.Rent();
+        if (!ItemsOf(source, focus, context, out var items, out var rented))
+        {
+            return false;
+        }
         var result = context.Rent();
         try
         {
-            if (!source.Eval(focus, context, items))
-            {
-                return false;
-            }
             var any = false;
             foreach (ref readonly var item in items.AsSpan())
             {
@@ -45,7 +44,10 @@ internal sealed class WhereStep(Step source, Step criteria, bool exists = false)
         }
         finally
         {
-            context.Return(items);
+            if (rented)
+            {
+                context.Return(items);
+            }
             context.Return(result);
         }
     }
