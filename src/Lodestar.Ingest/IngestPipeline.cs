@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Lodestar.Fhir.Reading;
 using Lodestar.Fhir.Views;
 using Lodestar.Geography;
@@ -64,18 +66,31 @@ public sealed class IngestPipeline
         var handler = new Handler(this, byType, fileIndex, workers, spills);
         var summary = new FhirReader(options).Read(sources, handler, diagnostics, cancellationToken);
 
-        var tables = new List<TableSummary>(views.Count);
+        var tables = new TableSummary[views.Count];
         var counties = new CountyTally();
         var spilled = spills.Sum(s => s.SpilledRuns);
-        for (var v = 0; v < views.Count; v++)
+        // Each view's table is merged and written on its own, so the views are spread over the workers' threads: done
+        // one after another this phase left a core idle. The biggest go first so no thread is left with one at the end.
+        var largestFirst = Enumerable.Range(0, views.Count).OrderByDescending(v => workers.Sum(w => w.Held[v]) + spills[v].SpilledRuns * (memoryBudget / parallelism)).ToArray();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var remainders = workers.Select((w, i) => ViewSpill.Remainder(i, w.Sinks[v])).ToList();
-            Func<Table, Table> transform = views[v].Name == PatientAddress.Table && resolver is not null
-                ? group => counties.Add(PatientAddress.AddCounty(group, resolver))
-                : group => group;
-            var rows = spills[v].WriteTable(Workspace.TablePath(folder, views[v].Name), remainders, memoryBudget / 2, transform);
-            tables.Add(new TableSummary(views[v].Name, checked((int)rows)));
+            Parallel.ForEach(
+                Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+                v =>
+                {
+                    var remainders = workers.Select((w, i) => ViewSpill.Remainder(i, w.Sinks[v])).ToList();
+                    Func<Table, Table> transform = views[v].Name == PatientAddress.Table && resolver is not null
+                        ? group => counties.Add(PatientAddress.AddCounty(group, resolver))
+                        : group => group;
+                    var rows = spills[v].WriteTable(Workspace.TablePath(folder, views[v].Name), remainders, memoryBudget / 2, transform);
+                    tables[v] = new TableSummary(views[v].Name, checked((int)rows));
+                });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // One failure (a full disk, say) surfaces as itself, as it did when the views were written in turn.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
         Directory.Delete(spillFolder, recursive: true);
         return new IngestResult(tables, summary, counties.Summary, clock.Elapsed, spilled);

@@ -62,7 +62,9 @@ internal sealed class ViewSpill(string folder, string view, IReadOnlyList<(strin
     public static SortedRun Remainder(int worker, ViewTableSink sink)
     {
         var (rows, keys) = sink.Take();
-        return new SortedRun(worker, int.MaxValue, null, WithKeys(rows, keys, InputOrder(keys)));
+        // It stays in memory and the merge re-interns its strings, so its dictionaries need no compaction, and rows
+        // already in input order (the usual case) need no copy at all.
+        return new SortedRun(worker, int.MaxValue, null, WithKeys(rows, keys, InputOrder(keys), compact: false));
     }
 
     /// <summary>
@@ -161,9 +163,21 @@ internal sealed class ViewSpill(string folder, string view, IReadOnlyList<(strin
         return order;
     }
 
-    private static Table WithKeys(Table rows, long[] keys, int[] order)
+    private static bool IsIdentity(int[] order)
     {
-        var gathered = TableGather.Gather(rows, order, compactDictionaries: true);
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (order[i] != i)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Table WithKeys(Table rows, long[] keys, int[] order, bool compact = true)
+    {
+        var gathered = !compact && IsIdentity(order) ? rows : TableGather.Gather(rows, order, compact);
         var sortedKeys = new long[order.Length];
         for (var i = 0; i < order.Length; i++)
         {

@@ -12,6 +12,12 @@ internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Nod
     // Computed once: it is passed (eagerly) to every singleton check, so building it per call allocated per row.
     private readonly string operatorText = op.ToString().ToLowerInvariant();
 
+    internal BinaryOperator Operator => op;
+
+    internal Node Left => left;
+
+    internal Node Right => right;
+
     public override void Evaluate(EvalContext context, ItemList input, ItemList output)
     {
         var a = context.Rent();
@@ -136,7 +142,7 @@ internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Nod
     }
 
     /// <summary>An operand of <c>&amp;</c> as text: empty for an empty collection (§6.6), a string's characters, else nothing.</summary>
-    private static ReadOnlySpan<char> ConcatOperand(ItemList values, ref Span<char> scratch)
+    internal static ReadOnlySpan<char> ConcatOperand(ItemList values, ref Span<char> scratch)
     {
         if (values.Count == 0)
         {

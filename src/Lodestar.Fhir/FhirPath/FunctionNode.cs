@@ -31,6 +31,14 @@ internal sealed class FunctionNode : Node
         typePrefixUtf8 = typePrefix is null ? null : Encoding.UTF8.GetBytes(typePrefix);
     }
 
+    internal Node? Source => source;
+
+    internal FunctionKind Kind => kind;
+
+    internal ReadOnlySpan<Node> Arguments => arguments;
+
+    internal string? TypeArgument => typeArgument;
+
     public override void Evaluate(EvalContext context, ItemList input, ItemList output)
     {
         if (source is null)
@@ -389,7 +397,7 @@ internal sealed class FunctionNode : Node
     }
 
     /// <summary>FHIRPath §"FHIR extensions": <c>extension(url)</c> = <c>extension.where(url = %url)</c>.</summary>
-    private void Extension(ItemList focus, ItemList output)
+    internal void Extension(ItemList focus, ItemList output)
     {
         foreach (ref readonly var item in focus.AsSpan())
         {
@@ -414,7 +422,7 @@ internal sealed class FunctionNode : Node
     /// SQL on FHIR v2 getResourceKey(): any stable key works as long as getReferenceKey() produces the same one
     /// for a reference to this resource. We use "Type/id", the relative reference form.
     /// </summary>
-    private static void ResourceKey(ItemList focus, ItemList output)
+    internal static void ResourceKey(ItemList focus, ItemList output)
     {
         foreach (ref readonly var item in focus.AsSpan())
         {
@@ -428,7 +436,7 @@ internal sealed class FunctionNode : Node
     }
 
     /// <summary>"type/id" as one string made from the UTF-8 bytes, instead of two decoded strings and their concatenation per row.</summary>
-    private static string KeyOf(JsonElement type, JsonElement id)
+    internal static string KeyOf(JsonElement type, JsonElement id)
     {
         if (!JsonText.TryGetUnescapedUtf8(type, out var typeUtf8) || !JsonText.TryGetUnescapedUtf8(id, out var idUtf8)
             || typeUtf8.Length + idUtf8.Length > 1024)
@@ -446,7 +454,7 @@ internal sealed class FunctionNode : Node
     /// getReferenceKey([type]): the "Type/id" a Reference points at, from relative ("Patient/1"), absolute
     /// (".../Patient/1") or versioned ("Patient/1/_history/2") literal references; empty when the type differs.
     /// </summary>
-    private void ReferenceKey(ItemList focus, ItemList output)
+    internal void ReferenceKey(ItemList focus, ItemList output)
     {
         foreach (ref readonly var item in focus.AsSpan())
         {

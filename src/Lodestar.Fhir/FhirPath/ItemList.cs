@@ -31,6 +31,16 @@ internal sealed class ItemList
         }
     }
 
+    /// <summary>Drops the items from <paramref name="count"/> on (a compiled <c>first()</c> keeps one of a member's array).</summary>
+    public void Truncate(int count)
+    {
+        if (count < Count)
+        {
+            Array.Clear(items, count, Count - count);
+            Count = count;
+        }
+    }
+
     public void Clear()
     {
         // Drop references (JsonDocuments, strings) so a pooled list does not keep a disposed resource alive.

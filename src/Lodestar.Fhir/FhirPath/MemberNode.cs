@@ -13,6 +13,16 @@ internal sealed class MemberNode(Node? source, string name) : Node
 
     public override string? IdentifierName => source is null ? name : null;
 
+    /// <summary>The path this member is read from, or null for a bare name on the focus (read by <see cref="Views.Compiled.StepCompiler"/>).</summary>
+    internal Node? Source => source;
+
+    internal string Name => name;
+
+    internal byte[] NameUtf8 => nameUtf8;
+
+    /// <summary>A bare capitalised name may be a type (<c>Patient.name</c>), which selects the focus rather than a child.</summary>
+    internal bool MayBeTypeName => mayBeTypeName;
+
     public override void Evaluate(EvalContext context, ItemList input, ItemList output)
     {
         if (source is null)

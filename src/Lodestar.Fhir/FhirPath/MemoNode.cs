@@ -22,6 +22,8 @@ internal sealed class MemoNode(Node inner, int slot) : Node
 
     public override string? IdentifierName => inner.IdentifierName;
 
+    internal Node Inner => inner;
+
     public override void AppendKey(StringBuilder key) => inner.AppendKey(key);
 
     public override void RewriteSameFocusChildren(Func<Node, Node> rewrite) => inner.RewriteSameFocusChildren(rewrite);

@@ -70,7 +70,7 @@ internal static class Navigation
 
     private static bool IsAsciiUpper(byte b) => b is >= (byte)'A' and <= (byte)'Z';
 
-    private static string TypeName(ReadOnlySpan<byte> suffix)
+    internal static string TypeName(ReadOnlySpan<byte> suffix)
     {
         for (var i = 0; i < KnownTypesUtf8.Length; i++)
         {

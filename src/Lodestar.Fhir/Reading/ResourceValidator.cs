@@ -34,6 +34,14 @@ internal static class ResourceValidator
         ["Coverage"] = [new("period.start", FieldKind.DateTime), new("period.end", FieldKind.DateTime)],
     };
 
+    /// <summary>Each type's rules, with the <see cref="TopMembers"/> index of the member each starts from.</summary>
+    private static readonly Dictionary<string, (FieldRule Rule, int Top)[]> RulesByType = Rules.ToDictionary(
+        r => r.Key, r => r.Value.Select(rule => (rule, TopMembers.IndexOf(rule.Segments[0]))).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>The distinct top-level members the rules start from.</summary>
+    internal static IEnumerable<byte[]> FirstSegments() =>
+        Rules.Values.SelectMany(rules => rules).Select(rule => rule.Segments[0]).DistinctBy(Convert.ToHexString);
+
     /// <summary>Null when the resource is acceptable; otherwise the field at fault and why.</summary>
     public static (string Field, string Reason)? Check(JsonElement root, out string resourceType, out string id)
     {
@@ -43,7 +51,9 @@ internal static class ResourceValidator
         {
             return ("", $"not a JSON object but {Describe(root.ValueKind)}");
         }
-        if (!root.TryGetProperty("resourceType"u8, out var type))
+        var members = Members ??= new TopMembers();
+        members.Read(root);
+        if (!members.TryGet(TopMembers.ResourceType, out var type))
         {
             return ("resourceType", "missing: every FHIR resource names its resourceType");
         }
@@ -57,7 +67,7 @@ internal static class ResourceValidator
         {
             return ("resourceType", $"'{Truncate(resourceType)}' is not a FHIR R4 resource type");
         }
-        if (!root.TryGetProperty("id"u8, out var idElement))
+        if (!members.TryGet(TopMembers.Id, out var idElement))
         {
             return ("id", "missing: a resource needs an id to be joined to others");
         }
@@ -70,11 +80,12 @@ internal static class ResourceValidator
         {
             return ("id", $"'{Truncate(id)}' is not a FHIR id (1-64 of A-Z a-z 0-9 - .)");
         }
-        if (Rules.TryGetValue(resourceType, out var rules))
+        if (RulesByType.TryGetValue(resourceType, out var rules))
         {
-            foreach (var rule in rules)
+            foreach (var (rule, index) in rules)
             {
-                if (CheckField(root, rule, 0) is { } reason)
+                // What CheckField(root, rule, 0) does, with the top-level member from the one pass instead of a lookup.
+                if (members.TryGet(index, out var top) && CheckField(top, rule, 1) is { } reason)
                 {
                     return (rule.Path, reason);
                 }
@@ -82,6 +93,10 @@ internal static class ResourceValidator
         }
         return null;
     }
+
+    /// <summary>One per thread: the reader checks each record on the worker that parsed it.</summary>
+    [ThreadStatic]
+    private static TopMembers? Members;
 
     private static string? CheckField(JsonElement element, FieldRule rule, int depth)
     {

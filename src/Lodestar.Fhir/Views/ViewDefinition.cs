@@ -1,6 +1,7 @@
 
 using System.Text.Json;
 using Lodestar.Fhir.FhirPath;
+using Lodestar.Fhir.Views.Compiled;
 
 namespace Lodestar.Fhir.Views;
 
@@ -13,6 +14,7 @@ public sealed class ViewDefinition
 {
     // One runner per thread: a runner is not thread-safe, and taking one from a shared pool per resource contended.
     private readonly ThreadLocal<ViewRunner> runners;
+    private readonly ThreadLocal<CompiledRunner>? compiledRunners;
 
     internal ViewDefinition(string source, string name, string resource, CompiledSelect root, CompiledColumn[] columns, (Node, string)[] filters)
     {
@@ -23,6 +25,11 @@ public sealed class ViewDefinition
         Filters = filters;
         Columns = Array.ConvertAll(columns, c => c.Column);
         runners = new ThreadLocal<ViewRunner>(() => new ViewRunner(this));
+        Compiled = CompiledView.TryCompile(this);
+        if (Compiled is { } compiled)
+        {
+            compiledRunners = new ThreadLocal<CompiledRunner>(() => new CompiledRunner(compiled));
+        }
     }
 
     /// <summary>Where the view came from (a file path, or a label for in-memory views), used in messages.</summary>
@@ -40,6 +47,9 @@ public sealed class ViewDefinition
     internal CompiledSelect Root { get; }
 
     internal (Node Filter, string Where)[] Filters { get; }
+
+    /// <summary>The view's columns compiled for one row per resource, or null when its shape needs the general evaluator.</summary>
+    internal CompiledView? Compiled { get; }
 
     /// <summary>Reads and compiles a ViewDefinition file; any problem is a <see cref="ViewDefinitionException"/> naming the place.</summary>
     public static ViewDefinition Load(string path)
@@ -98,6 +108,12 @@ public sealed class ViewDefinition
     public void Evaluate(JsonElement resource, IViewRowSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        // The compiled form checks the type in its pass over the resource's members, so a resource of this type is not
+        // searched for its resourceType first. It gives the same rows; for anything else it emits nothing and says so.
+        if (compiledRunners is not null && resource.ValueKind == JsonValueKind.Object && compiledRunners.Value!.TryEvaluate(resource, sink))
+        {
+            return;
+        }
         if (resource.ValueKind != JsonValueKind.Object
             || !resource.TryGetProperty("resourceType"u8, out var type)
             || type.ValueKind != JsonValueKind.String
@@ -106,5 +122,17 @@ public sealed class ViewDefinition
             return;
         }
         runners.Value!.Evaluate(resource, sink);
+    }
+
+    /// <summary>Evaluates with the general evaluator only, never the compiled form (tests compare the two).</summary>
+    internal void EvaluateGeneral(JsonElement resource, IViewRowSink sink)
+    {
+        if (resource.ValueKind == JsonValueKind.Object
+            && resource.TryGetProperty("resourceType"u8, out var type)
+            && type.ValueKind == JsonValueKind.String
+            && type.ValueEquals(Resource))
+        {
+            runners.Value!.Evaluate(resource, sink);
+        }
     }
 }
