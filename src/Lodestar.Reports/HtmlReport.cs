@@ -109,7 +109,7 @@ public static class HtmlReport
             h.Append("<figure><figcaption>").Append(E(m.Title)).Append(" by ").Append(E(s.Label.ToLowerInvariant()));
             h.Append(s.ReferenceLabel is null ? " (no comparison: fewer than two groups with a shown rate)" : $" — reference group: {E(s.ReferenceLabel)}").Append("</figcaption>");
             Chart(h, s, m.Scoring);
-            Table(h, s, f.Options.Confidence, m.Scoring);
+            Table(h, s, f.Options.Confidence, m.Scoring, CountedHeading(f));
             h.Append("</figure>");
         }
         h.Append("</section>\n");
@@ -161,13 +161,13 @@ public static class HtmlReport
         h.Append("</svg>");
     }
 
-    private static void Table(StringBuilder h, StratifierFigures s, double confidence, Scoring scoring)
+    private static void Table(StringBuilder h, StratifierFigures s, double confidence, Scoring scoring, string countedHeading)
     {
         // A continuous measure's columns: observations, the measure population's exclusions, the observed members' count of values.
         var continuous = scoring == Scoring.Continuous;
         var excluded = continuous ? PopulationCodes.MeasurePopulationExclusion : PopulationCodes.DenominatorExclusion;
         var counted = continuous ? PopulationCodes.MeasureObservation : PopulationCodes.Numerator;
-        h.Append("<table><thead><tr><th scope=\"col\">").Append(E(s.Label)).Append("</th><th scope=\"col\">").Append(continuous ? "Observations" : "Eligible")
+        h.Append("<table><thead><tr><th scope=\"col\">").Append(E(s.Label)).Append("</th><th scope=\"col\">").Append(countedHeading)
          .Append("</th><th scope=\"col\">Exclusions</th><th scope=\"col\">").Append(continuous ? "Values" : "Numerator").Append("</th>")
          .Append("<th scope=\"col\">").Append(continuous ? "Score" : "Rate").Append(" (").Append(Percent(confidence, 0)).Append(" CI)</th><th scope=\"col\">Ratio to reference</th><th scope=\"col\">Compared with reference</th></tr></thead><tbody>");
         foreach (var st in s.Strata)
@@ -227,6 +227,14 @@ public static class HtmlReport
         f.Measure.Scoring == Scoring.Continuous ? "observations"
         : f.Result.Group.EventsOf(PopulationCodes.Denominator) is not null ? "events"
         : "eligible patients";
+
+    /// <summary>The stratum table's heading for <see cref="Counted"/>.</summary>
+    private static string CountedHeading(MeasureFigures f) => Counted(f) switch
+    {
+        "observations" => "Observations",
+        "events" => "Events",
+        _ => "Eligible",
+    };
 
     private static string AggregateWord(AggregateMethod aggregate) => aggregate switch
     {

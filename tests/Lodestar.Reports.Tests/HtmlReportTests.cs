@@ -10,10 +10,11 @@ public sealed partial class HtmlReportTests
 {
     private static readonly MeasureCatalog Catalog = MeasureCatalog.Load();
 
-    private static MeasureFigures Figures(string measureId, Dictionary<string, long> counts, Dictionary<string, long>? events = null, double[]? observed = null)
+    private static MeasureFigures Figures(string measureId, Dictionary<string, long> counts, Dictionary<string, long>? events = null, double[]? observed = null,
+        IReadOnlyList<StratifierResult>? stratifiers = null)
     {
         var group = new PopulationCounts(counts, events, observed is null ? null : new ObservedValues(observed));
-        return MeasureAnalysis.Analyse(new MeasureResult(Catalog.Get(measureId), Period.Year(2025), group, [], new Dictionary<string, PatientSet>()));
+        return MeasureAnalysis.Analyse(new MeasureResult(Catalog.Get(measureId), Period.Year(2025), group, stratifiers ?? [], new Dictionary<string, PatientSet>()));
     }
 
     private static string Html(params MeasureFigures[] figures)
@@ -79,6 +80,34 @@ public sealed partial class HtmlReportTests
         Assert.StartsWith("Overall: 0.100 (", teleOverall, StringComparison.Ordinal);
         Assert.EndsWith(" of 400 events.", teleOverall, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_stratum_table_heads_its_count_column_with_what_it_counts()
+    {
+        // Telehealth share split by sex: 200 visits of women and 200 of men, counted as events, not eligible patients.
+        Dictionary<string, long> Patients(long n, long num) => new()
+        {
+            [PopulationCodes.InitialPopulation] = n,
+            [PopulationCodes.Denominator] = n,
+            [PopulationCodes.DenominatorExclusion] = 0,
+            [PopulationCodes.DenominatorException] = 0,
+            [PopulationCodes.Numerator] = num,
+        };
+        Dictionary<string, long> Events(long den, long num) => new() { [PopulationCodes.Denominator] = den, [PopulationCodes.Numerator] = num };
+        var sex = new StratifierResult("sex", "Sex",
+        [
+            new StratumResult(new Stratum("female", "Female"), new PopulationCounts(Patients(75, 15), Events(200, 25), null)),
+            new StratumResult(new Stratum("male", "Male"), new PopulationCounts(Patients(75, 15), Events(200, 15), null)),
+        ]);
+        var telehealth = Figures("telehealth-share-of-visits", Patients(150, 30), Events(400, 40), stratifiers: [sex]);
+        var table = StratumTable().Match(Html(telehealth)).Value;
+        Assert.Contains("<th scope=\"col\">Sex</th><th scope=\"col\">Events</th>", table, StringComparison.Ordinal);
+        Assert.Contains(">200<", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("Eligible", table, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<table><thead><tr><th scope=\"col\">Sex</th>.*?</table>")]
+    private static partial Regex StratumTable();
 
     [GeneratedRegex("<tr><td><a href=\"#[^\"]+\">.*?</tr>")]
     private static partial Regex SummaryRow();
