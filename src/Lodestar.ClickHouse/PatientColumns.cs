@@ -102,7 +102,9 @@ internal sealed class PatientColumns
 
     private string Add(string table, string rows, Column column)
     {
-        var key = $"{table}\n{column.Kind}\n{column.Rows}\n{column.Value}\n{column.Count}\n{(column.Readings is null ? "" : string.Join("\n", column.Readings))}";
+        // The test of a latest reading is part of its identity: the same rows tested against another threshold are another column.
+        var test = column.Passes?.Invoke(column.Readings!.Select((_, i) => $"r{i}").ToList()) ?? "";
+        var key = $"{table}\n{column.Kind}\n{column.Rows}\n{column.Value}\n{column.Count}\n{(column.Readings is null ? "" : string.Join("\n", column.Readings))}\n{test}";
         if (aliases.TryGetValue(key, out var existing))
         {
             return existing;

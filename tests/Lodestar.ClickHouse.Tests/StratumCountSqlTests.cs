@@ -115,6 +115,27 @@ public sealed class StratumCountSqlTests
         Assert.Equal(alone[0].Columns, statements.Count([(bp, ["sex"]), (bp, ["sex"])], period).Columns);
     }
 
+    [Fact]
+    public void The_same_latest_reading_tested_against_two_thresholds_is_two_columns()
+    {
+        var catalog = MeasureCatalog.Load();
+        var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
+        ObservationCriterion Latest(Comparator op, double value) =>
+            new("hba1c-laboratory-test", Window.MeasurementPeriod, ObservationPick.Latest, new ValueComparison(op, value, null), null, null);
+        var measure = catalog.Get("cms165-controlling-high-blood-pressure") with
+        {
+            Populations = new Dictionary<string, Criterion>(StringComparer.Ordinal)
+            {
+                ["initial-population"] = Latest(Comparator.Greater, 9),
+                ["numerator"] = Latest(Comparator.Less, 8),
+            },
+        };
+        var sql = statements.Count(measure, Period.Year(2025), []).Sql;
+        Assert.Contains("> 9, 0)", sql, StringComparison.Ordinal);
+        Assert.Contains("< 8, 0)", sql, StringComparison.Ordinal);
+        Assert.Contains("AS lodestar_c1", sql, StringComparison.Ordinal);
+    }
+
     private static int Occurrences(string text, string part)
     {
         var n = 0;
