@@ -73,7 +73,7 @@ internal sealed class StratumCountSql(CriterionSql sql, StoreSchema schema, IRea
         var keys = KeyExpressions(stratifiers, period, columns);
         var join = columns.Subquery() is { } perPatient ? $" ANY LEFT JOIN ({perPatient}) USING ({S.PatientKey})" : "";
         var statement = $"SELECT {keys}, {string.Join(", ", sums)} FROM {ClickHouseSchema.Distributed(S.Patient)}{join} GROUP BY lodestar_d, lodestar_k";
-        return new CountStatement(statement, layout, columns.Count);
+        return new CountStatement(statement, layout, columns.Cost);
     }
 
     /// <summary>

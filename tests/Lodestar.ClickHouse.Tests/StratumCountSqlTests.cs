@@ -112,7 +112,7 @@ public sealed class StratumCountSqlTests
         Assert.Equal(1, Occurrences(together.Sql, EncounterScan));
         Assert.Equal(2, alone.Sum(a => Occurrences(a.Sql, EncounterScan)));
         // A criterion two measures use is one column: the same measure twice adds flags, not columns.
-        Assert.Equal(alone[0].Columns, statements.Count([(bp, ["sex"]), (bp, ["sex"])], period).Columns);
+        Assert.Equal(alone[0].Cost, statements.Count([(bp, ["sex"]), (bp, ["sex"])], period).Cost);
     }
 
     [Fact]
