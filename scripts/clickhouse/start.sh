@@ -71,6 +71,8 @@ XML
   <mark_cache_size>268435456</mark_cache_size>
   <max_concurrent_queries>50</max_concurrent_queries>
   <remote_servers><lodestar>$remote</lodestar></remote_servers>
+  <!-- Written only for queries run with log_queries=1 (read_rows, memory_usage per statement and per shard). -->
+  <query_log><database>system</database><table>query_log</table><flush_interval_milliseconds>1000</flush_interval_milliseconds></query_log>
 </yandex>
 XML
   "$server" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &

@@ -7,9 +7,9 @@ using S = Lodestar.Measures.Engine.ClinicalSchema;
 namespace Lodestar.ClickHouse;
 
 /// <summary>
-/// Counts a measure's populations per stratum on the cluster, in one statement per measure (plus one per
-/// population counted in events), written by <see cref="StratumCountSql"/>: population flags summed on the
-/// shards per stratifier and raw key (population references are the referenced final flag, so eCQM
+/// Counts a measure's populations per stratum on the cluster, in one statement per measure written by
+/// <see cref="StratumCountSql"/>: population flags (and the events of populations counted in events) summed on
+/// the shards per stratifier and raw key (population references are the referenced final flag, so eCQM
 /// semantics are those of <see cref="MeasureEngine.Populations"/>). What comes back is a few hundred rows,
 /// not one per patient. The client maps each raw key to its stratum with the same
 /// <see cref="Stratifiers"/> functions as the embedded engine, so codes, labels and order are identical by
@@ -28,18 +28,60 @@ internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, Stratu
         ["skip_unavailable_shards"] = "0",
         ["distributed_product_mode"] = "deny",
         ["wait_end_of_query"] = "1",
+        // A statement for several measures carries all their value sets: above the default 256 KiB.
+        ["max_query_size"] = "16777216",
+        // Per-patient GROUP BY states beyond this spill to the server's tmp_path instead of failing the statement
+        // at the server's per-query memory limit (2 GB in scripts/clickhouse); half of that limit, as advised.
+        ["max_bytes_before_external_group_by"] = "1000000000",
     };
+
+    /// <summary>
+    /// The <see cref="PatientColumns.Cost"/> one statement may reach before the next measure goes to a new statement:
+    /// it bounds the shards' memory per patient. At 100,000 patients all 17 catalog measures in one statement
+    /// peaked at ~260 MB per shard; at 1,000,000 patients on one shard a statement of 32 plain columns passed 18.16's
+    /// 2 GB per-query limit. Fewer measures per statement cost time (each statement scans its tables again).
+    /// </summary>
+    internal const int CostBudget = 16;
 
     public StratifiedCounts Count(MeasureDefinition measure, Period period, IReadOnlyList<string> stratifiers)
     {
         ArgumentNullException.ThrowIfNull(measure);
         ArgumentNullException.ThrowIfNull(stratifiers);
-        var patients = Read(statements.Count(measure, period, stratifiers), 2 + StratumCountSql.Flags.Length);
-        var events = statements.Events(measure, period, stratifiers)
-            .Select(e => (e.Population, e.Statement is null ? new List<string[]>() : Read(e.Statement, 3)))
-            .ToList();
-        return Assemble(stratifiers, patients, events);
+        return Count([(measure, stratifiers)], period)[0];
     }
+
+    /// <summary>
+    /// Counts measures together, as many per statement as fit <see cref="CostBudget"/> (always at least one), so
+    /// the shards read each table once per statement rather than once per measure.
+    /// </summary>
+    public IReadOnlyList<StratifiedCounts> Count(IReadOnlyList<(MeasureDefinition Measure, IReadOnlyList<string> Stratifiers)> measures, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        var results = new List<StratifiedCounts>(measures.Count);
+        for (var start = 0; start < measures.Count;)
+        {
+            var end = start + 1;
+            var statement = statements.Count(Slice(measures, start, end), period);
+            while (end < measures.Count && statements.Count(Slice(measures, start, end + 1), period) is { } larger && larger.Cost <= CostBudget)
+            {
+                (statement, end) = (larger, end + 1);
+            }
+            var rows = Read(statement.Sql, statement.Width);
+            var offset = 2;
+            for (var m = start; m < end; m++)
+            {
+                var events = statement.EventPopulations[m - start];
+                results.Add(Assemble(measures[m].Stratifiers, events, rows, offset));
+                offset += StratumCountSql.Flags.Length + events.Count;
+            }
+            start = end;
+        }
+        return results;
+    }
+
+    private static List<(MeasureDefinition, IReadOnlyList<string>)> Slice(
+        IReadOnlyList<(MeasureDefinition Measure, IReadOnlyList<string> Stratifiers)> measures, int start, int end) =>
+        Enumerable.Range(start, end - start).Select(i => measures[i]).ToList();
 
     private List<string[]> Read(string statement, int width)
     {
@@ -53,43 +95,46 @@ internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, Stratu
         return rows;
     }
 
-    private StratifiedCounts Assemble(IReadOnlyList<string> stratifiers, List<string[]> patients, List<(string Population, List<string[]> Rows)> eventRows)
+    /// <summary>One measure's counts from its cells (from <paramref name="offset"/> on) of a shared statement's rows; keys of stratifiers it does not ask for are skipped.</summary>
+    private StratifiedCounts Assemble(IReadOnlyList<string> stratifiers, IReadOnlyList<string> eventPopulations, List<string[]> rows, int offset)
     {
-        var group = new long[StratumCountSql.Flags.Length];
-        var groupEvents = new long[eventRows.Count];
+        var flags = StratumCountSql.Flags.Length;
+        var group = new long[flags];
+        var groupEvents = new long[eventPopulations.Count];
         // Per stratifier: stratum → (population counts, event counts), strata as the keys map them.
         var strata = stratifiers.ToDictionary(id => id, _ => new Dictionary<Stratum, (long[] Counts, long[] Events)>(), StringComparer.Ordinal);
-        (long[] Counts, long[] Events) Cell(string id, string key)
+        foreach (var row in rows)
         {
-            var stratum = StratumOf(id, key);
-            if (!strata[id].TryGetValue(stratum, out var cell))
+            long[] counts, events;
+            if (row[0].Length == 0)
             {
-                strata[id][stratum] = cell = (new long[StratumCountSql.Flags.Length], new long[eventRows.Count]);
+                (counts, events) = (group, groupEvents);
             }
-            return cell;
-        }
-        foreach (var row in patients)
-        {
-            var counts = row[0].Length == 0 ? group : Cell(row[0], row[1]).Counts;
-            for (var f = 0; f < StratumCountSql.Flags.Length; f++)
+            else if (strata.TryGetValue(row[0], out var cells))
             {
-                counts[f] += long.Parse(row[2 + f], CultureInfo.InvariantCulture);
-            }
-        }
-        for (var e = 0; e < eventRows.Count; e++)
-        {
-            foreach (var row in eventRows[e].Rows)
-            {
-                var events = row[0].Length == 0 ? groupEvents : strata.ContainsKey(row[0]) ? Cell(row[0], row[1]).Events : null;
-                if (events is not null)
+                var stratum = StratumOf(row[0], row[1]);
+                if (!cells.TryGetValue(stratum, out var cell))
                 {
-                    events[e] += long.Parse(row[2], CultureInfo.InvariantCulture);
+                    cells[stratum] = cell = (new long[flags], new long[eventPopulations.Count]);
                 }
+                (counts, events) = cell;
+            }
+            else
+            {
+                continue;
+            }
+            for (var f = 0; f < flags; f++)
+            {
+                counts[f] += long.Parse(row[offset + f], CultureInfo.InvariantCulture);
+            }
+            for (var e = 0; e < events.Length; e++)
+            {
+                events[e] += long.Parse(row[offset + flags + e], CultureInfo.InvariantCulture);
             }
         }
         PopulationCounts Counts(long[] counts, long[] events) => new(
             StratumCountSql.Flags.Select((f, i) => (f.Code, counts[i])).ToDictionary(x => x.Code, x => x.Item2, StringComparer.Ordinal),
-            eventRows.Count == 0 ? null : eventRows.Select((r, i) => (r.Population, events[i])).ToDictionary(x => x.Population, x => x.Item2, StringComparer.Ordinal));
+            eventPopulations.Count == 0 ? null : eventPopulations.Select((p, i) => (p, events[i])).ToDictionary(x => x.p, x => x.Item2, StringComparer.Ordinal));
         var results = stratifiers
             .Select(id => new StratifierResult(id, Stratifiers.Label(id),
                 Stratifiers.Ordered(id, strata[id].Keys).Select(s => new StratumResult(s, Counts(strata[id][s].Counts, strata[id][s].Events))).ToList()))

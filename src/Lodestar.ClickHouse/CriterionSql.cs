@@ -8,16 +8,43 @@ namespace Lodestar.ClickHouse;
 
 /// <summary>
 /// Compiles a criterion into a boolean SQL expression over one row of the patient table, in the dialect of
-/// ClickHouse 18.16: event criteria become <c>patient_key IN (SELECT patient_key FROM &lt;local table&gt; …)</c>.
-/// Run against the Distributed patient table, each shard evaluates the subqueries over its own local tables,
-/// which is correct because the loader puts a patient and all their events on the same shard. No CTEs, at
-/// most one JOIN per SELECT, every leaf wrapped so it is never NULL (NOT NULL is NULL in SQL, but "no" in
-/// the bitmap engine). Each case mirrors the matching method of <see cref="CriterionEvaluator"/>; a new
-/// criterion record is one new case here. Values go through <see cref="SqlLiteral"/> only.
+/// ClickHouse 18.16. Event criteria become either <c>patient_key IN (SELECT patient_key FROM &lt;local table&gt; …)</c>
+/// (member lists), or, with <see cref="With"/>, a column of one per-patient subquery (<see cref="PatientColumns"/>)
+/// that the counting statement joins once. Run against the Distributed patient table, each shard evaluates the
+/// subqueries over its own local tables, which is correct because the loader puts a patient and all their
+/// events on the same shard. No CTEs, at most one JOIN per SELECT, every leaf wrapped so it is never NULL (NOT
+/// NULL is NULL in SQL, but "no" in the bitmap engine). Each case mirrors the matching method of
+/// <see cref="CriterionEvaluator"/>; a new criterion record is one new case here. Values go through
+/// <see cref="SqlLiteral"/> only.
 /// </summary>
-internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, IReadOnlyDictionary<string, IReadOnlyList<string>> payerValues)
+internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, IReadOnlyDictionary<string, IReadOnlyList<string>> payerValues,
+    PatientColumns? columns = null)
 {
     private const string Key = S.PatientKey;
+
+    /// <summary>The same compiler, with event criteria as columns of <paramref name="into"/> instead of IN subqueries.</summary>
+    public CriterionSql With(PatientColumns into) => new(catalog, schema, payerValues, into);
+
+    /// <summary>
+    /// A population's events per patient as a column of this compiler's <see cref="PatientColumns"/> (UInt64; "0" when
+    /// the encounter table is absent): encounters count rows, readmissions count index stays followed by a readmission.
+    /// </summary>
+    public string EventColumn(EventCount counted, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        var into = columns ?? throw new InvalidOperationException("event columns need a PatientColumns (With)");
+        if (!schema.HasTable(S.Encounter))
+        {
+            return "0";
+        }
+        return counted.Event switch
+        {
+            EncounterCriterion e => into.Events(S.Encounter, EncounterRows(e, period)),
+            ReadmissionCriterion r => into.Joined(ReadmissionPairs(r, period), "uniqExact(i1)"),
+            _ => throw new NotSupportedException(
+                $"counting {counted.Event.GetType().Name} events has no ClickHouse translation yet; run this measure with --engine embedded"),
+        };
+    }
 
     /// <summary>The patients meeting a criterion that holds no population reference.</summary>
     public string Select(Criterion criterion, Period period) =>
@@ -110,6 +137,9 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
         $"{Key} IN (SELECT {Key} FROM {ClickHouseSchema.Local(table)} WHERE {Key} IS NOT NULL AND {where}" +
         (having is null ? "" : $" GROUP BY {Key} HAVING {having}") + ")";
 
+    /// <summary>The patient has a row of the table matching <paramref name="where"/>: a column of the shared scan, or an IN subquery.</summary>
+    private string Exists(string table, string where) => columns?.Exists(table, where) ?? In(table, where);
+
     private static string Between(string column, Period window) =>
         $"{column} IS NOT NULL AND {column} >= {Day(window.Start)} AND {column} <= {Day(window.End)}";
 
@@ -151,7 +181,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
         {
             return "0";
         }
-        return In(S.Condition, ConditionRows(c, period));
+        return Exists(S.Condition, ConditionRows(c, period));
     }
 
     /// <summary>The condition rows a criterion counts: coded, not refuted, prevalence overlapping the window.</summary>
@@ -172,7 +202,8 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
         {
             return "0";
         }
-        return In(S.Encounter, EncounterRows(e, period), e.AtLeast > 1 ? $"count() >= {L.Int(e.AtLeast)}" : null);
+        return columns?.Exists(S.Encounter, EncounterRows(e, period), Math.Max(1, e.AtLeast))
+            ?? In(S.Encounter, EncounterRows(e, period), e.AtLeast > 1 ? $"count() >= {L.Int(e.AtLeast)}" : null);
     }
 
     /// <summary>The encounter rows a criterion counts: started in the window, of its types and classes.</summary>
@@ -201,7 +232,11 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
         var tested = o.Value is not null || o.Systolic is not null || o.Diastolic is not null;
         if (o.Pick == ObservationPick.Any || !tested)
         {
-            return In(S.Observation, tested ? $"{rows} AND {Passes(o, value, S.Systolic, S.Diastolic)}" : rows);
+            return Exists(S.Observation, tested ? $"{rows} AND {Passes(o, value, S.Systolic, S.Diastolic)}" : rows);
+        }
+        if (columns is not null)
+        {
+            return columns.Latest(S.Observation, rows, S.Effective, [value, S.Systolic, S.Diastolic], r => Passes(o, r[0], r[1], r[2]));
         }
         // Latest: the most recent day in the window; on that day the lowest reading of each kind (CMS165).
         // min() skips NULLs, as the bitmap engine's Lowest skips missing readings. One JOIN: day rows × latest day.
@@ -267,7 +302,12 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
         {
             return "0";
         }
-        return In(table, DatedWhere(table, dateColumn, valueSet, window), atLeast > 1 ? $"uniqExact({dateColumn}) >= {L.Int(atLeast)}" : null);
+        var where = DatedWhere(table, dateColumn, valueSet, window);
+        if (columns is not null)
+        {
+            return atLeast > 1 ? columns.DistinctDays(table, where, dateColumn, atLeast) : columns.Exists(table, where);
+        }
+        return In(table, where, atLeast > 1 ? $"uniqExact({dateColumn}) >= {L.Int(atLeast)}" : null);
     }
 
     private string DatedWhere(string table, string dateColumn, string valueSet, Period window)
@@ -292,8 +332,9 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
         }
         var a = $"SELECT {Key}, {anchor.Day} AS anchor_day FROM {ClickHouseSchema.Local(anchor.Table)} WHERE {Key} IS NOT NULL AND {anchor.Where}";
         var e = $"SELECT {Key}, {counted.Day} AS event_day FROM {ClickHouseSchema.Local(counted.Table)} WHERE {Key} IS NOT NULL AND {counted.Where}";
-        return $"{Key} IN (SELECT {Key} FROM ({a}) ALL INNER JOIN ({e}) USING ({Key}) " +
-            $"WHERE event_day - anchor_day >= {L.Int(r.MinDays)} AND event_day - anchor_day <= {L.Int(r.MaxDays)})";
+        var pairs = $"FROM ({a}) ALL INNER JOIN ({e}) USING ({Key}) " +
+            $"WHERE event_day - anchor_day >= {L.Int(r.MinDays)} AND event_day - anchor_day <= {L.Int(r.MaxDays)}";
+        return columns?.Joined(pairs) ?? $"{Key} IN (SELECT {Key} {pairs})";
     }
 
     /// <summary>The table, row filter and day of a single-row criterion (<see cref="RelativeEvent.Dates"/>), or null when its table is absent.</summary>
@@ -326,7 +367,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
         }
         var at = Day(c.At.Resolve(period));
         var payer = $"{S.PayerType} IN {L.StringTuple(values)}";
-        return In(S.Coverage, $"ifNull({payer}, 0) AND (isNull({S.PeriodStart}) OR {S.PeriodStart} <= {at}) AND (isNull({S.PeriodEnd}) OR {S.PeriodEnd} >= {at})");
+        return Exists(S.Coverage, $"ifNull({payer}, 0) AND (isNull({S.PeriodStart}) OR {S.PeriodStart} <= {at}) AND (isNull({S.PeriodEnd}) OR {S.PeriodEnd} >= {at})");
     }
 
     /// <summary>An inpatient discharge in the window and a later inpatient admission 1..N days after it: one self-JOIN.</summary>
@@ -336,7 +377,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
         {
             return "0";
         }
-        return $"{Key} IN (SELECT {Key} {ReadmissionPairs(r, period)})";
+        return columns?.Joined(ReadmissionPairs(r, period)) ?? $"{Key} IN (SELECT {Key} {ReadmissionPairs(r, period)})";
     }
 
     /// <summary>

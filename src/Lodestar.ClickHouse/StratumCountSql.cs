@@ -6,12 +6,16 @@ using S = Lodestar.Measures.Engine.ClinicalSchema;
 namespace Lodestar.ClickHouse;
 
 /// <summary>
-/// The statements <see cref="ClickHouseStratumCounter"/> runs, in 18.16's dialect (no CTEs or window
-/// functions, one JOIN per SELECT). Every patient row gets its five population flags (criteria from
-/// <see cref="CriterionSql"/>; a population reference is the referenced population's final flag); arrayJoin
-/// repeats the row once per stratifier with that stratifier's raw inputs as the key (race codes, gender, age
-/// in years, deciding payer class, …) and the shards sum the flags GROUP BY key. Keys are raw so that the
-/// client, not SQL, decides strata with the embedded engine's own functions.
+/// The statement <see cref="ClickHouseStratumCounter"/> runs per measure, in 18.16's dialect (no CTEs or window
+/// functions, one JOIN per SELECT). The measure's event criteria become columns of one per-patient subquery over
+/// the shard's local tables (<see cref="PatientColumns"/>: one scan per table, all criteria on it as -If
+/// aggregates), which the shard's patients join once; every patient row then gets its five population flags (a
+/// population reference is the referenced population's final flag), arrayJoin repeats the row once per stratifier
+/// with that stratifier's raw inputs as the key (race codes, gender, age in years, deciding payer class, …) and
+/// the shards sum the flags — and, for populations counted in events, the members' events — GROUP BY key. Keys are
+/// raw so that the client, not SQL, decides strata with the embedded engine's own functions. The subquery reads
+/// local tables only, so each shard does all the work on its own patients (a patient and their events share a
+/// shard) and the entry shard only adds up counts.
 /// </summary>
 internal sealed class StratumCountSql(CriterionSql sql, StoreSchema schema, IReadOnlyDictionary<string, IReadOnlyList<string>> payerValues)
 {
@@ -25,56 +29,60 @@ internal sealed class StratumCountSql(CriterionSql sql, StoreSchema schema, IRea
         (PopulationCodes.DenominatorException, "lodestar_dexc"),
     ];
 
-    /// <summary>
-    /// Rows of (stratifier id or '' for the group, raw key, one count per <see cref="Flags"/> entry), all as
-    /// strings. Flags are defined once each inside the sums (aliases are global in ClickHouse).
-    /// </summary>
-    public string Count(MeasureDefinition measure, Period period, IReadOnlyList<string> stratifiers) =>
-        CountStatement(FlagExpressions(measure, period), KeyExpressions(stratifiers, period));
+    /// <summary>The counting statement of one measure.</summary>
+    public CountStatement Count(MeasureDefinition measure, Period period, IReadOnlyList<string> stratifiers) =>
+        Count([(measure, stratifiers)], period);
 
     /// <summary>
-    /// For each population counted in events (ratio and rate measures), rows of (stratifier, raw key, events of
-    /// that population's members); a null statement when there are no events to count (no encounter table).
+    /// One counting statement for several measures. The criteria of all of them become one per-patient subquery over
+    /// each shard's local tables (<see cref="PatientColumns"/>: a criterion two measures use is one column, a table
+    /// all of them read is scanned once), which the shard's patients join once. Each measure's flags are defined once
+    /// each inside their sums (aliases are global in ClickHouse, hence one suffix per measure); a population counted
+    /// in events (ratio and rate measures) adds the sum of its members' events. The keys are those of every
+    /// stratifier any of the measures asks for. (Flags computed in nested SELECTs instead of aliases took 18.16
+    /// longer to analyse than to count: it re-analyses each nested subquery once per level above it.)
     /// </summary>
-    public IReadOnlyList<(string Population, string? Statement)> Events(MeasureDefinition measure, Period period, IReadOnlyList<string> stratifiers)
+    public CountStatement Count(IReadOnlyList<(MeasureDefinition Measure, IReadOnlyList<string> Stratifiers)> measures, Period period)
     {
-        var list = new List<(string, string?)>();
-        foreach (var (population, criterion) in measure.Populations.OrderBy(p => p.Key, StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(measures);
+        var columns = new PatientColumns();
+        var scoped = sql.With(columns);
+        var sums = new List<string>();
+        var layout = new List<IReadOnlyList<string>>();
+        for (var m = 0; m < measures.Count; m++)
         {
-            if (!Flags.Any(f => f.Code == population) || MeasureEngine.CountedEvents(criterion) is not { } counted)
+            var (measure, _) = measures[m];
+            ArgumentNullException.ThrowIfNull(measure);
+            var suffix = measures.Count == 1 ? "" : $"_m{m}";
+            var flags = FlagExpressions(scoped, measure, period, suffix);
+            sums.AddRange(flags.Select(f => $"toString(sum(({f.Definition}) AS {f.Alias}))"));
+            var events = new List<string>();
+            foreach (var (population, criterion) in measure.Populations.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                continue;
+                if (Flags.Any(f => f.Code == population) && MeasureEngine.CountedEvents(criterion) is { } counted)
+                {
+                    var member = Flags.Single(f => f.Code == population).Alias + suffix;
+                    // ifNull: 18.16 types this sum Nullable (behind the JOIN), and RowBinary would put a null flag before the text.
+                    sums.Add($"toString(ifNull(sum(if({member}, {scoped.EventColumn(counted, period)}, 0)), 0))");
+                    events.Add(population);
+                }
             }
-            var perPatient = sql.EventCountsPerPatient(counted, period, "lodestar_n");
-            var members = FlagExpressions(measure, period, inline: true).Single(f => f.Code == population).Definition;
-            list.Add((population, perPatient is null ? null : EventStatement(KeyExpressions(stratifiers, period), members, perPatient)));
+            layout.Add(events);
         }
-        return list;
+        var stratifiers = measures.SelectMany(m => m.Stratifiers).Distinct(StringComparer.Ordinal).ToList();
+        var keys = KeyExpressions(stratifiers, period, columns);
+        var join = columns.Subquery() is { } perPatient ? $" ANY LEFT JOIN ({perPatient}) USING ({S.PatientKey})" : "";
+        var statement = $"SELECT {keys}, {string.Join(", ", sums)} FROM {ClickHouseSchema.Distributed(S.Patient)}{join} GROUP BY lodestar_d, lodestar_k";
+        return new CountStatement(statement, layout, columns.Cost);
     }
-
-    /// <summary>The counting statement: flags defined once each (aliases are global in ClickHouse), summed per (stratifier, raw key).</summary>
-    private static string CountStatement(IReadOnlyList<(string Code, string Alias, string Definition)> flags, string keys) =>
-        $"SELECT {keys}, " +
-        string.Join(", ", flags.Select(f => $"toString(sum(({f.Definition}) AS {f.Alias}))")) +
-        $" FROM {ClickHouseSchema.Distributed(S.Patient)} GROUP BY lodestar_d, lodestar_k";
-
-    /// <summary>
-    /// Events of one population's members summed per (stratifier, raw key): the shard's patients joined (its
-    /// one JOIN) to that shard's events per patient, which are on the same shard by the loader's routing. The
-    /// member flag is written out in full here: 18.16 crashes on aliases defined in the WHERE of a
-    /// distributed JOIN, so the aliases of <see cref="CountStatement"/> are not used.
-    /// </summary>
-    private static string EventStatement(string keys, string members, string perPatient) =>
-        $"SELECT {keys}, toString(sum(lodestar_n)) FROM {ClickHouseSchema.Distributed(S.Patient)} " +
-        $"ANY INNER JOIN ({perPatient}) USING ({S.PatientKey}) WHERE {members} GROUP BY lodestar_d, lodestar_k";
 
     /// <summary>
     /// Each population's final member flag, as <see cref="MeasureEngine.Populations"/> combines them: denominator
     /// within the initial population, exclusions within the denominator, the numerator without the excluded,
     /// exceptions only for the rest. Never NULL (ifNull), so NOT means "not a member". Earlier flags are
-    /// referred to by alias, or with <paramref name="inline"/> written out in full.
+    /// referred to by alias.
     /// </summary>
-    private IReadOnlyList<(string Code, string Alias, string Definition)> FlagExpressions(MeasureDefinition measure, Period period, bool inline = false)
+    private static IReadOnlyList<(string Code, string Alias, string Definition)> FlagExpressions(CriterionSql sql, MeasureDefinition measure, Period period, string suffix)
     {
         var defined = new Dictionary<string, string>(StringComparer.Ordinal);
         string Reference(string population) => defined.TryGetValue(population, out var flag)
@@ -85,9 +93,9 @@ internal sealed class StratumCountSql(CriterionSql sql, StoreSchema schema, IRea
         var list = new List<(string, string, string)>();
         void Add(string code, string definition)
         {
-            var alias = Flags.Single(f => f.Code == code).Alias;
+            var alias = Flags.Single(f => f.Code == code).Alias + suffix;
             list.Add((code, alias, definition));
-            defined[code] = inline ? $"({definition})" : alias;
+            defined[code] = alias;
         }
         Add(PopulationCodes.InitialPopulation, Own(PopulationCodes.InitialPopulation) ?? "0");
         var ip = Reference(PopulationCodes.InitialPopulation);
@@ -106,24 +114,24 @@ internal sealed class StratumCountSql(CriterionSql sql, StoreSchema schema, IRea
     /// lodestar_d (stratifier id, '' for the group) and lodestar_k (the raw key): one arrayJoin row per stratifier.
     /// County and rurality share the county code; race-ethnicity keys both lists.
     /// </summary>
-    private string KeyExpressions(IReadOnlyList<string> stratifiers, Period period)
+    private string KeyExpressions(IReadOnlyList<string> stratifiers, Period period, PatientColumns columns)
     {
         var pairs = new List<string> { "('', '')" };
         foreach (var id in stratifiers)
         {
-            pairs.Add($"({L.String(id)}, {RawKey(id, period)})");
+            pairs.Add($"({L.String(id)}, {RawKey(id, period, columns)})");
         }
         return $"tupleElement(arrayJoin([{string.Join(", ", pairs)}]) AS lodestar_s, 1) AS lodestar_d, tupleElement(lodestar_s, 2) AS lodestar_k";
     }
 
-    private string RawKey(string id, Period period) => id switch
+    private string RawKey(string id, Period period, PatientColumns columns) => id switch
     {
         "race" => Codes(S.Race),
         "ethnicity" => Codes(S.Ethnicity),
         "race-ethnicity" => $"concat({Codes(S.Race)}, '\\x1E', {Codes(S.Ethnicity)})",
         "sex" => Codes(S.Gender),
         "age" => Age(period.End),
-        "payer" => Payer(period.End),
+        "payer" => Payer(period.End, columns),
         "language" => Codes(S.Language),
         "county" or "rurality" => Codes(S.CountyFips),
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "unknown stratifier"),
@@ -148,9 +156,10 @@ internal sealed class StratumCountSql(CriterionSql sql, StoreSchema schema, IRea
     /// <summary>
     /// The deciding payer class of the coverage active on the date: the first class in <see cref="Stratifiers.PayerOrder"/>
     /// with an active coverage row whose payer value classifies into it (values classified by
-    /// <see cref="PayerTypes.Classify"/> in this process, from the cluster's distinct values), '' for none.
+    /// <see cref="PayerTypes.Classify"/> in this process, from the cluster's distinct values), '' for none. Each
+    /// class's test is a column of the coverage scan the criteria share.
     /// </summary>
-    private string Payer(DateOnly at)
+    private string Payer(DateOnly at, PatientColumns columns)
     {
         if (!schema.HasTable(S.Coverage))
         {
@@ -164,8 +173,8 @@ internal sealed class StratumCountSql(CriterionSql sql, StoreSchema schema, IRea
             {
                 continue;
             }
-            branches.Add($"{S.PatientKey} IN (SELECT {S.PatientKey} FROM {ClickHouseSchema.Local(S.Coverage)} WHERE {S.PatientKey} IS NOT NULL " +
-                $"AND {S.PayerType} IN {L.StringTuple(values)} AND (isNull({S.PeriodStart}) OR {S.PeriodStart} <= {day}) AND (isNull({S.PeriodEnd}) OR {S.PeriodEnd} >= {day}))");
+            branches.Add(columns.Exists(S.Coverage,
+                $"ifNull({S.PayerType} IN {L.StringTuple(values)}, 0) AND (isNull({S.PeriodStart}) OR {S.PeriodStart} <= {day}) AND (isNull({S.PeriodEnd}) OR {S.PeriodEnd} >= {day})"));
             branches.Add(L.String(payerClass));
         }
         return branches.Count == 0 ? "''" : $"multiIf({string.Join(", ", branches)}, '')";

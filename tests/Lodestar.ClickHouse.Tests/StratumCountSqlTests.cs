@@ -32,8 +32,8 @@ public sealed class StratumCountSqlTests
         var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
         var measure = catalog.Get(id);
         var period = Period.Year(2025);
-        var text = $"-- counts\n{statements.Count(measure, period, measure.Stratifiers)}\n" +
-            string.Concat(statements.Events(measure, period, measure.Stratifiers).Select(e => $"\n-- events of {e.Population}\n{e.Statement}\n"));
+        var statement = statements.Count(measure, period, measure.Stratifiers);
+        var text = $"-- counts; events of: {string.Join(", ", statement.EventPopulations[0])}\n{statement.Sql}\n";
         var golden = Path.Combine(Lodestar.Testing.RepoPaths.Root, "tests", "Lodestar.ClickHouse.Tests", "Golden", id + ".counts.sql");
         if (Environment.GetEnvironmentVariable("LODESTAR_UPDATE_GOLDEN") == "1")
         {
@@ -47,9 +47,103 @@ public sealed class StratumCountSqlTests
     {
         var catalog = MeasureCatalog.Load();
         var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
-        var events = statements.Events(catalog.Get("readmission-30-day"), Period.Year(2025), ["sex"]);
-        Assert.Equal(["denominator", "numerator"], events.Select(e => e.Population));
-        Assert.All(events, e => Assert.Contains("ANY INNER JOIN", e.Statement, StringComparison.Ordinal));
+        var statement = statements.Count(catalog.Get("readmission-30-day"), Period.Year(2025), ["sex"]);
+        Assert.Equal(["denominator", "numerator"], Assert.Single(statement.EventPopulations));
+        Assert.Equal(2 + StratumCountSql.Flags.Length + 2, statement.Width);
+        Assert.Contains("sum(if(lodestar_den, ", statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("sum(if(lodestar_num, ", statement.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Criteria_over_one_table_share_one_scan_and_the_patient_table_is_joined_once()
+    {
+        var catalog = MeasureCatalog.Load();
+        var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
+        var sql = statements.Count(catalog.Get("cms165-controlling-high-blood-pressure"), Period.Year(2025), ["payer"]).Sql;
+        Assert.DoesNotContain(" IN (SELECT", sql, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(sql, "ANY LEFT JOIN"));
+        // The encounter, observation and coverage tables are each read once (payer classes share the coverage scan).
+        Assert.Equal(1, Occurrences(sql, "FROM lodestar.encounter "));
+        Assert.Equal(1, Occurrences(sql, "FROM lodestar.observation "));
+        Assert.Equal(1, Occurrences(sql, "FROM lodestar.coverage "));
+    }
+
+    [Fact]
+    public void A_criterion_used_by_two_populations_is_one_column()
+    {
+        var catalog = MeasureCatalog.Load();
+        var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
+        var encounter = new EncounterCriterion(null, ["AMB"], Window.MeasurementPeriod, 1);
+        var measure = catalog.Get("cms165-controlling-high-blood-pressure") with
+        {
+            Populations = new Dictionary<string, Criterion>(StringComparer.Ordinal)
+            {
+                ["initial-population"] = encounter,
+                ["numerator"] = new AllOf([encounter, new PopulationRef("denominator")]),
+            },
+        };
+        var sql = statements.Count(measure, Period.Year(2025), []).Sql;
+        Assert.Contains("lodestar_c0", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("lodestar_c1", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Measures_counted_together_share_the_scans_and_each_has_its_own_flags_and_events()
+    {
+        var catalog = MeasureCatalog.Load();
+        var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
+        var period = Period.Year(2025);
+        var bp = catalog.Get("cms165-controlling-high-blood-pressure");
+        var readmission = catalog.Get("readmission-30-day");
+        var together = statements.Count([(bp, ["sex"]), (readmission, ["payer"])], period);
+        var alone = new[] { statements.Count(bp, period, ["sex"]), statements.Count(readmission, period, ["payer"]) };
+
+        Assert.Equal(2, together.EventPopulations.Count);
+        Assert.Empty(together.EventPopulations[0]);
+        Assert.Equal(["denominator", "numerator"], together.EventPopulations[1]);
+        Assert.Equal(2 + 5 + 5 + 2, together.Width);
+        Assert.Contains("AS lodestar_num_m0", together.Sql, StringComparison.Ordinal);
+        Assert.Contains("AS lodestar_num_m1", together.Sql, StringComparison.Ordinal);
+        Assert.Contains("sum(if(lodestar_den_m1, ", together.Sql, StringComparison.Ordinal);
+        // Keys of both measures' stratifiers; the encounter table (both read it) is scanned once, not once per measure.
+        Assert.Contains("('sex', ", together.Sql, StringComparison.Ordinal);
+        Assert.Contains("('payer', ", together.Sql, StringComparison.Ordinal);
+        const string EncounterScan = "FROM lodestar.encounter WHERE patient_key IS NOT NULL AND ((";
+        Assert.Equal(1, Occurrences(together.Sql, EncounterScan));
+        Assert.Equal(2, alone.Sum(a => Occurrences(a.Sql, EncounterScan)));
+        // A criterion two measures use is one column: the same measure twice adds flags, not columns.
+        Assert.Equal(alone[0].Cost, statements.Count([(bp, ["sex"]), (bp, ["sex"])], period).Cost);
+    }
+
+    [Fact]
+    public void The_same_latest_reading_tested_against_two_thresholds_is_two_columns()
+    {
+        var catalog = MeasureCatalog.Load();
+        var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
+        ObservationCriterion Latest(Comparator op, double value) =>
+            new("hba1c-laboratory-test", Window.MeasurementPeriod, ObservationPick.Latest, new ValueComparison(op, value, null), null, null);
+        var measure = catalog.Get("cms165-controlling-high-blood-pressure") with
+        {
+            Populations = new Dictionary<string, Criterion>(StringComparer.Ordinal)
+            {
+                ["initial-population"] = Latest(Comparator.Greater, 9),
+                ["numerator"] = Latest(Comparator.Less, 8),
+            },
+        };
+        var sql = statements.Count(measure, Period.Year(2025), []).Sql;
+        Assert.Contains("> 9, 0)", sql, StringComparison.Ordinal);
+        Assert.Contains("< 8, 0)", sql, StringComparison.Ordinal);
+        Assert.Contains("AS lodestar_c1", sql, StringComparison.Ordinal);
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+        return n;
     }
 
     [Fact]
@@ -57,7 +151,7 @@ public sealed class StratumCountSqlTests
     {
         var catalog = MeasureCatalog.Load();
         var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
-        Assert.Empty(statements.Events(catalog.Get("cms165-controlling-high-blood-pressure"), Period.Year(2025), ["sex"]));
+        Assert.Empty(statements.Count(catalog.Get("cms165-controlling-high-blood-pressure"), Period.Year(2025), ["sex"]).EventPopulations[0]);
     }
 
     [Fact]
@@ -66,7 +160,9 @@ public sealed class StratumCountSqlTests
         var schema = new StoreSchema(new Dictionary<string, IReadOnlyDictionary<string, string>> { ["patient"] = new Dictionary<string, string>() });
         var catalog = MeasureCatalog.Load();
         var statements = new StratumCountSql(new CriterionSql(catalog, schema, PayerValues), schema, PayerValues);
-        var events = statements.Events(catalog.Get("readmission-30-day"), Period.Year(2025), ["payer"]);
-        Assert.All(events, e => Assert.Null(e.Statement));
+        var statement = statements.Count(catalog.Get("readmission-30-day"), Period.Year(2025), ["payer"]);
+        Assert.Equal(["denominator", "numerator"], Assert.Single(statement.EventPopulations));
+        Assert.DoesNotContain("JOIN", statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("ifNull(sum(if(lodestar_den, 0, 0)), 0)", statement.Sql, StringComparison.Ordinal);
     }
 }

@@ -84,6 +84,41 @@ public sealed class MeasureEngineTests
         }
     }
 
+    /// <summary>A store that counts several measures together (one pass over its tables); counting one alone is refused.</summary>
+    private sealed class BatchCounter : IStratumCounter
+    {
+        public List<(Period Period, IReadOnlyList<string> Measures)> Asked { get; } = [];
+
+        public StratifiedCounts Count(MeasureDefinition measure, Period period, IReadOnlyList<string> stratifiers) =>
+            throw new InvalidOperationException("measures of a period are counted together");
+
+        public IReadOnlyList<StratifiedCounts> Count(IReadOnlyList<(MeasureDefinition Measure, IReadOnlyList<string> Stratifiers)> measures, Period period)
+        {
+            Asked.Add((period, measures.Select(m => m.Measure.Id).ToList()));
+            // Each measure's numerator is its position in the batch plus one, so a misplaced answer shows.
+            return measures.Select((m, i) => new StratifiedCounts(
+                new PopulationCounts(PopulationCodes.All.ToDictionary(p => p, _ => i + 1L, StringComparer.Ordinal)), [])).ToList();
+        }
+    }
+
+    [Fact]
+    public void With_a_counter_the_measures_of_a_period_are_counted_in_one_call_and_answered_in_order()
+    {
+        var catalog = MeasureHarness.Catalog;
+        var context = new EvaluationContext(Mixed().Build(), catalog);
+        var counter = new BatchCounter();
+        var engine = new MeasureEngine(() => context, new CriterionEvaluator(context), counter);
+        var first = catalog.Get("cms165-controlling-high-blood-pressure");
+        var second = catalog.Get("readmission-30-day");
+
+        var results = engine.Evaluate([first, second], [Period.Year(2024), Period.Year(2025)], ["sex"]);
+
+        Assert.Equal([Period.Year(2024), Period.Year(2025)], counter.Asked.Select(a => a.Period));
+        Assert.All(counter.Asked, a => Assert.Equal([first.Id, second.Id], a.Measures));
+        Assert.Equal([first.Id, second.Id, first.Id, second.Id], results.Select(r => r.Measure.Id));
+        Assert.Equal([1L, 2L, 1L, 2L], results.Select(r => r.Group[PopulationCodes.Numerator]));
+    }
+
     [Fact]
     public void With_a_counter_the_counts_are_the_counters_and_member_sets_are_evaluated_only_when_asked_for()
     {

@@ -12,4 +12,11 @@ public interface IStratumCounter
 {
     /// <summary>Group and per-stratifier counts for one measure and period; <paramref name="stratifiers"/> are known ids in the measure's order.</summary>
     StratifiedCounts Count(MeasureDefinition measure, Period period, IReadOnlyList<string> stratifiers);
+
+    /// <summary>
+    /// Counts for several measures of one period, in their order. A store that can share work between measures
+    /// (reading each table once for all of them) answers them together; by default each is counted alone.
+    /// </summary>
+    IReadOnlyList<StratifiedCounts> Count(IReadOnlyList<(MeasureDefinition Measure, IReadOnlyList<string> Stratifiers)> measures, Period period) =>
+        measures.Select(m => Count(m.Measure, period, m.Stratifiers)).ToList();
 }

@@ -57,9 +57,11 @@ public sealed class MeasureEngine
             }
             foreach (var period in periods)
             {
-                foreach (var measure in measureList)
+                var batch = measureList.Select(m => (m, (IReadOnlyList<string>)m.Stratifiers.Where(wanted.Contains).ToList())).ToList();
+                var counted = counter.Count(batch, period);
+                for (var i = 0; i < measureList.Count; i++)
                 {
-                    var counts = counter.Count(measure, period, measure.Stratifiers.Where(wanted.Contains).ToList());
+                    var (measure, counts) = (measureList[i], counted[i]);
                     results.Add(new MeasureResult(measure, period, counts.Group, counts.Stratifiers, new LazyMembers(() => Populations(measure, period))));
                 }
             }
