@@ -57,9 +57,9 @@ internal sealed class WorkspaceLoader(ClickHouseCluster cluster)
     /// <summary>
     /// A workspace folder's tables read one at a time, in name order, each only when the loader asks for the
     /// next: client memory is bounded by the largest table, not the workspace (9.8 GB at a million patients).
-    /// Only the columns measures read are loaded (<see cref="S.IsReadByMeasures"/>, as the embedded engine
-    /// opens a workspace): an event's own id and resource key are unique per row, read by nothing on the
-    /// cluster, and most of the largest table's memory.
+    /// Only the columns measures read are loaded (<see cref="S.IsReadByMeasures"/>, the list the embedded
+    /// engine opens a workspace with): an event's own id, resource key, references and displays are read by
+    /// nothing on the cluster and are most of the largest tables' memory.
     /// </summary>
     public static IEnumerable<Table> ReadWorkspace(string path)
     {

@@ -29,7 +29,7 @@ public sealed class WorkspaceLoaderTests : IDisposable
             Assert.Equal(table.RowCount, loaded[table.Name]);
             Assert.Equal(table.RowCount, await CountAsync(cluster, table.Name));
         }
-        // Only what measures read: the patient table whole, events without their own id and resource key.
+        // Only the columns measures read (ClinicalSchema's list): the patient's id and key, an event's patient key, not its own id or resource key.
         var columns = await cluster.Entry.QueryAsync("SELECT table, name FROM system.columns WHERE database = 'lodestar' AND name IN ('id', 'encounter_key', 'patient_key') AND table IN ('patient', 'encounter') ORDER BY table, name FORMAT TSV");
         Assert.Equal("encounter\tpatient_key\npatient\tid\npatient\tpatient_key\n", columns);
     }
