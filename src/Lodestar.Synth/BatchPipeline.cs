@@ -59,7 +59,8 @@ internal sealed class BatchPipeline : IDisposable
             {
                 Monitor.Wait(gate);
             }
-            if (!ready[slot])
+            // A stopped run throws even when the batch is ready, as a cancelled wait did: the caller must not go on writing.
+            if (stop.IsCancellationRequested)
             {
                 if (failure is not null)
                 {

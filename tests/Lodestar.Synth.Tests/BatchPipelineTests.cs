@@ -40,4 +40,16 @@ public sealed class BatchPipelineTests
         Assert.ThrowsAny<OperationCanceledException>(() => pipeline.Next(1));
         pipeline.Dispose(); // joins the workers: returns only if they stopped
     }
+
+    [Fact]
+    public void A_cancelled_run_throws_even_when_the_next_batch_is_already_made()
+    {
+        using var cancel = new CancellationTokenSource();
+        const long batches = 3;
+        using var pipeline = new BatchPipeline(Plan(SynthGenerator.BatchSize * batches), SynthGenerator.BatchSize * batches, batches, threads: 2, cancel.Token);
+        Assert.Equal(0, pipeline.Next(0).BatchIndex);
+        Thread.Sleep(2000); // a batch of 512 people takes tens of milliseconds: batch 1 is waiting in its slot
+        cancel.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => pipeline.Next(1));
+    }
 }
