@@ -205,23 +205,9 @@ public static class MeasureParser
                     return Fail<MeasureObservation>(YamlReader.Get(map, "days-between")!, sub, "takes { from: {…}, to: {…} }: two dated criteria");
                 }
                 y.CheckKeys(args, sub, "from", "to");
-                Criterion? Side(string key)
-                {
-                    if (YamlReader.Get(args, key) is not { } side)
-                    {
-                        y.Error(args, sub, $"'{key}' is required: a dated criterion such as '{{ condition: {{ value-set: major-depression, overlaps: period }} }}'");
-                        return null;
-                    }
-                    var c = Parse(side, $"{sub}.{key}");
-                    if (c is not null && !RelativeEvent.Dates(c))
-                    {
-                        y.Error(side, $"{sub}.{key}", "must be one dated event: a condition, encounter, procedure, immunization, medication or observation " +
-                            "criterion, without 'at-least' above 1 and (for an observation) without 'pick: latest' or value tests");
-                    }
-                    return c;
-                }
-                var from = Side("from");
-                var to = Side("to");
+                const string dated = "a dated criterion such as '{ condition: { value-set: major-depression, overlaps: period } }'";
+                var from = DatedSide(args, sub, "from", dated);
+                var to = DatedSide(args, sub, "to", dated);
                 if (from is not null && to is not null)
                 {
                     function = new DaysBetween(from, to);
@@ -303,6 +289,26 @@ public static class MeasureParser
             }
         }
 
+        /// <summary>
+        /// The criterion under <paramref name="key"/>, which must be one dated event (the sides of 'relative' and
+        /// 'days-between'); a missing side is reported with <paramref name="role"/> saying what belongs there.
+        /// </summary>
+        private Criterion? DatedSide(YamlMappingNode map, string path, string key, string role)
+        {
+            if (YamlReader.Get(map, key) is not { } node)
+            {
+                y.Error(map, path, $"'{key}' is required: {role}");
+                return null;
+            }
+            var side = Parse(node, $"{path}.{key}");
+            if (side is not null && !RelativeEvent.Dates(side))
+            {
+                y.Error(node, $"{path}.{key}", "must be one dated event: a condition, encounter, procedure, immunization, medication or observation " +
+                    "criterion, without 'at-least' above 1 and (for an observation) without 'pick: latest' or value tests");
+            }
+            return side;
+        }
+
         /// <summary>relative: { event: {…}, anchor: {…}, min-days: 0, max-days: 90 } — event date − anchor date in [min, max].</summary>
         private Criterion? Relative(YamlNode body, string path)
         {
@@ -312,23 +318,8 @@ public static class MeasureParser
             }
             var before = y.ErrorCount;
             y.CheckKeys(a, path, "event", "anchor", "min-days", "max-days");
-            Criterion? Side(string key, string role)
-            {
-                if (YamlReader.Get(a, key) is not { } node)
-                {
-                    y.Error(a, path, $"'{key}' is required: {role}");
-                    return null;
-                }
-                var side = Parse(node, $"{path}.{key}");
-                if (side is not null && !RelativeEvent.Dates(side))
-                {
-                    y.Error(node, $"{path}.{key}", "must be one dated event: a condition, encounter, procedure, immunization, medication or observation " +
-                        "criterion, without 'at-least' above 1 and (for an observation) without 'pick: latest' or value tests");
-                }
-                return side;
-            }
-            var counted = Side("event", "the criterion whose date is tested, e.g. 'event: { encounter: { value-set: prenatal-visit } }'");
-            var anchor = Side("anchor", "the criterion whose date the window is counted from, e.g. 'anchor: { condition: { value-set: pregnancy-condition } }'");
+            var counted = DatedSide(a, path, "event", "the criterion whose date is tested, e.g. 'event: { encounter: { value-set: prenatal-visit } }'");
+            var anchor = DatedSide(a, path, "anchor", "the criterion whose date the window is counted from, e.g. 'anchor: { condition: { value-set: pregnancy-condition } }'");
             var min = y.Int(a, "min-days", path) ?? 0;
             var max = y.Int(a, "max-days", path);
             if (max is null)
