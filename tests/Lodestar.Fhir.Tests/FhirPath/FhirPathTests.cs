@@ -9,17 +9,8 @@ public sealed class FhirPathTests
         "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"active\":true,\"gender\":\"female\",\"name\":[{\"use\":\"official\",\"family\":\"Smith\",\"given\":[\"Ann\",\"Bo\"]},{\"family\":\"Jones\"}]," +
         "\"multipleBirthInteger\":2,\"link\":[{\"other\":{\"reference\":\"https://x.org/fhir/Patient/p1/_history/3\"}}]}";
 
-    private static string Eval(string expression, string resource = Patient)
-    {
-        using var document = JsonDocument.Parse(resource);
-        var node = Parser.Parse(expression, new Dictionary<string, Item[]>());
-        var context = new EvalContext { Resource = document.RootElement };
-        var input = new ItemList();
-        input.Add(Item.FromJson(document.RootElement));
-        var output = new ItemList();
-        node.Evaluate(context, input, output);
-        return "[" + string.Join(",", output.AsSpan().ToArray().Select(i => Text.Of(i))) + "]";
-    }
+    private static string Eval(string expression, string resource = Patient) =>
+        "[" + string.Join(",", FhirPathRunner.Evaluate(resource, expression)) + "]";
 
     [Theory]
     // Each row pins one FHIRPath rule the views rely on.

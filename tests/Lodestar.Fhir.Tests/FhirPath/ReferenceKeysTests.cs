@@ -59,13 +59,7 @@ public sealed class ReferenceKeysTests
 
     private static string Eval(string resource, string expression)
     {
-        using var document = JsonDocument.Parse(resource);
-        var node = Parser.Parse(expression, new Dictionary<string, Item[]>());
-        var context = new EvalContext { Resource = document.RootElement };
-        var input = new ItemList();
-        input.Add(Item.FromJson(document.RootElement));
-        var output = new ItemList();
-        node.Evaluate(context, input, output);
-        return output.Count == 0 ? "-" : string.Join(",", output.AsSpan().ToArray().Select(i => Text.Of(i)));
+        var items = FhirPathRunner.Evaluate(resource, expression);
+        return items.Length == 0 ? "-" : string.Join(",", items);
     }
 }
