@@ -215,22 +215,9 @@ internal sealed class ViewRunner
         {
             CurrentWhere = column.Where;
             column.Expression.Evaluate(context, input, values);
-            if (column.Column.Collection)
-            {
-                var cells = new ViewValue[values.Count];
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    cells[i] = ViewValue.From(values[i], column.Column.Type);
-                }
-                return ViewValue.FromArray(cells);
-            }
-            return values.Count switch
-            {
-                0 => ViewValue.Null,
-                1 => ViewValue.From(values[0], column.Column.Type),
-                // SQL on FHIR v2: a column without "collection": true must not produce several values.
-                _ => throw new FhirPathException($"column '{column.Column.Name}' got {values.Count} values; set \"collection\": true or narrow the path (e.g. with first())"),
-            };
+            return ViewValue.TryCell(values, column.Column, out var cell)
+                ? cell
+                : throw new FhirPathException($"column '{column.Column.Name}' got {values.Count} values; set \"collection\": true or narrow the path (e.g. with first())");
         }
         finally
         {

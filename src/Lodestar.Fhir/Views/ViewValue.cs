@@ -148,4 +148,24 @@ public readonly struct ViewValue
     }
 
     internal static ViewValue FromArray(ViewValue[] values) => new(ViewValueKind.Array, default, values);
+
+    /// <summary>
+    /// The cell a column's values make: an array for a collection column, else null or the one value. False when a
+    /// column without "collection": true got several values, which SQL on FHIR v2 does not allow.
+    /// </summary>
+    internal static bool TryCell(ItemList values, ViewColumn column, out ViewValue cell)
+    {
+        if (column.Collection)
+        {
+            var cells = new ViewValue[values.Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = From(values[i], column.Type);
+            }
+            cell = FromArray(cells);
+            return true;
+        }
+        cell = values.Count == 1 ? From(values[0], column.Type) : Null;
+        return values.Count <= 1;
+    }
 }

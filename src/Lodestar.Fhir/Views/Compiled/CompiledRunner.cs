@@ -96,28 +96,8 @@ internal sealed class CompiledRunner
             {
                 return false;
             }
-            var type = column.Column.Type;
-            if (column.Column.Collection)
-            {
-                var cells = new ViewValue[values.Count];
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    cells[i] = ViewValue.From(values[i], type);
-                }
-                cell = ViewValue.FromArray(cells);
-                return true;
-            }
-            switch (values.Count)
-            {
-                case 0:
-                    return true;
-                case 1:
-                    cell = ViewValue.From(values[0], type);
-                    return true;
-                default:
-                    // Several values in a single-valued column: the general evaluator reports it.
-                    return false;
-            }
+            // Several values in a single-valued column: false, and the general evaluator reports it.
+            return ViewValue.TryCell(values, column.Column, out cell);
         }
         finally
         {
