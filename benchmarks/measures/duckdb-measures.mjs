@@ -234,6 +234,7 @@ const catalog = {
     numEvents: `SELECT pid, n FROM enc_class(['VR'], ${S}, ${E})`,
   }),
   'uninsured-share': (Y, S, E) => ({
+    stratifiers: ['race', 'ethnicity', 'sex', 'age', 'county'], // its definition leaves out payer
     ip: from(`enc_class(['AMB', 'VR', 'EMER', 'IMP'], ${S}, ${E})`),
     num: any(from(`covered(['self_pay_uninsured'], ${E})`),
       not(from(`covered(['medicare', 'medicaid', 'private', 'other_public', 'other'], ${E})`))),
@@ -317,6 +318,7 @@ for (let year = first; year <= last; year++) {
       const g = Number(r.g); // bit i set = STRATIFIERS[n-1-i] rolled up; the set with one column has all others set
       const only = STRATIFIERS.find((s, i) => (g & (1 << (STRATIFIERS.length - 1 - i))) === 0);
       const [stratifier, stratum] = only ? [only, r[only]] : ['*', '*'];
+      if (only && !(p.stratifiers ?? STRATIFIERS).includes(only)) continue;
       const put = (population, patients, events) => {
         if (Number(patients) !== 0 || (events !== null && Number(events) !== 0)) {
           lines.push(`${id},${year},${stratifier},${stratum},${population},${patients},${events ?? ''}`);

@@ -90,6 +90,15 @@ public sealed class UtilisationMeasureTests
     }
 
     [Fact]
+    public void Uninsured_share_is_not_stratified_by_payer_which_would_restate_its_numerator()
+    {
+        var f = new ClinicalFixture().Patient("p", "1980-01-01").Encounter("p", "2025-05-01");
+        var catalog = MeasureHarness.Catalog;
+        var result = new MeasureEngine(new EvaluationContext(f.Build(), catalog)).Evaluate([catalog.Get("uninsured-share")], [Period.Year(2025)]).Single();
+        Assert.Equal(["race", "ethnicity", "race-ethnicity", "sex", "age", "language", "county", "rurality"], result.Stratifiers.Select(s => s.Id));
+    }
+
+    [Fact]
     public void Rates_get_Poisson_limits_not_Wilson_and_can_exceed_one()
     {
         var f = new ClinicalFixture();
