@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -127,14 +128,22 @@ public static class TableFile
 
     private static void SkipArray(BinaryReader reader, int elementSize) => SkipBytes(reader, (long)reader.ReadInt32() * elementSize);
 
+    /// <summary>Reads past bytes into a pooled buffer: a zeroed scratch per call cost more than the short strings it skipped.</summary>
     private static void SkipBytes(BinaryReader reader, long count)
     {
-        Span<byte> scratch = stackalloc byte[4096];
-        while (count > 0)
+        var scratch = ArrayPool<byte>.Shared.Rent((int)Math.Min(count, 1 << 16));
+        try
         {
-            var chunk = (int)Math.Min(count, scratch.Length);
-            reader.BaseStream.ReadExactly(scratch[..chunk]);
-            count -= chunk;
+            while (count > 0)
+            {
+                var chunk = (int)Math.Min(count, scratch.Length);
+                reader.BaseStream.ReadExactly(scratch, 0, chunk);
+                count -= chunk;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 

@@ -11,7 +11,6 @@ namespace Lodestar.Tables;
 public sealed class TableFileWriter : IDisposable
 {
     private readonly IReadOnlyList<(string Name, ColumnType Type)> schema;
-    private readonly DeflateStream deflate;
     private readonly BinaryWriter writer;
     private bool completed;
     private bool disposed;
@@ -24,8 +23,8 @@ public sealed class TableFileWriter : IDisposable
         Name = name;
         stream.Write(TableFile.Magic);
         stream.WriteByte(TableFile.Version);
-        deflate = new DeflateStream(stream, compression, leaveOpen: true);
-        writer = new BinaryWriter(deflate, Encoding.UTF8, leaveOpen: true);
+        // Buffered for the same reason as the reader: the deflater takes a lock per call, and strings arrive one by one.
+        writer = new BinaryWriter(new BufferedStream(new DeflateStream(stream, compression, leaveOpen: true), 1 << 16), Encoding.UTF8);
         writer.Write(name);
         writer.Write(schema.Count);
         foreach (var (column, type) in schema)
@@ -85,6 +84,5 @@ public sealed class TableFileWriter : IDisposable
         disposed = true;
         completed = true;
         writer.Dispose();
-        deflate.Dispose();
     }
 }
