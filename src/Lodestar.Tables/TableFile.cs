@@ -6,19 +6,23 @@ using System.Text;
 namespace Lodestar.Tables;
 
 /// <summary>
-/// The workspace's on-disk table format. Version 2 (written since row groups): the magic "LDST", the version
-/// byte, then one deflated stream holding the table name, the schema (column count, then each column's name and
-/// type) and a sequence of row groups, ended by a row count of -1. A row group is its row count followed by
-/// every column's payload: validity and raw little-endian arrays for fixed-width columns, and for strings the
-/// group's own dictionary then codes (and offsets for lists). Per-group dictionaries let a writer drop each group
-/// once written, so an ingest of any size holds one group's distinct strings, not the whole input's.
-/// Version 1 (one group, each column's name and type before its payload) is still read.
+/// The workspace's on-disk table format. Version 3 (written since per-column blocks): the magic "LDST", the
+/// version byte, the table name and the schema (column count, then each column's name and type), then a sequence
+/// of row groups ended by a row count of -1. A row group is its row count followed, for every column, by the
+/// length (Int64) of a block holding the column's deflated payload: validity and raw little-endian arrays for
+/// fixed-width columns, and for strings the group's own dictionary then codes (and offsets for lists).
+/// Per-group dictionaries let a writer drop each group once written, so an ingest of any size holds one group's
+/// distinct strings, not the whole input's. Per-column blocks let a reader seek past the columns it does not
+/// want and inflate the others on both cores.
+/// Still read: version 2 (the same groups and payloads, all in one deflated stream after the magic and version)
+/// and version 1 (one group, each column's name and type before its payload, all deflated).
 /// Reading is sequential, with no per-row parsing.
 /// </summary>
 public static class TableFile
 {
     internal static readonly byte[] Magic = "LDST"u8.ToArray();
-    internal const byte Version = 2;
+    internal const byte Version = 3;
+    internal const byte DeflatedVersion = 2;
     internal const byte SingleGroupVersion = 1;
 
     /// <summary>Writes the table as one row group.</summary>
@@ -128,16 +132,26 @@ public static class TableFile
 
     private static void SkipArray(BinaryReader reader, int elementSize) => SkipBytes(reader, (long)reader.ReadInt32() * elementSize);
 
-    /// <summary>Reads past bytes into a pooled buffer: a zeroed scratch per call cost more than the short strings it skipped.</summary>
-    private static void SkipBytes(BinaryReader reader, long count)
+    private static void SkipBytes(BinaryReader reader, long count) => SkipBytes(reader.BaseStream, count);
+
+    /// <summary>
+    /// Moves past bytes: by seeking when the stream can (a cut-short file then fails at the next read), else into a
+    /// pooled buffer, as a zeroed scratch per call cost more than the short strings it skipped.
+    /// </summary>
+    internal static void SkipBytes(Stream stream, long count)
     {
+        if (stream.CanSeek)
+        {
+            stream.Seek(count, SeekOrigin.Current);
+            return;
+        }
         var scratch = ArrayPool<byte>.Shared.Rent((int)Math.Min(count, 1 << 16));
         try
         {
             while (count > 0)
             {
                 var chunk = (int)Math.Min(count, scratch.Length);
-                reader.BaseStream.ReadExactly(scratch, 0, chunk);
+                stream.ReadExactly(scratch, 0, chunk);
                 count -= chunk;
             }
         }

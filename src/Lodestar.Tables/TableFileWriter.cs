@@ -5,12 +5,17 @@ namespace Lodestar.Tables;
 
 /// <summary>
 /// Writes a <see cref="TableFile"/> one row group at a time, so a table larger than memory can be written by a
-/// producer that keeps only the current group. <see cref="Complete"/> ends the file; a writer disposed without it
-/// leaves a file that readers refuse as truncated.
+/// producer that keeps only the current group. Each column of a group is deflated into its own block (in parallel
+/// for large groups). <see cref="Complete"/> ends the file; a writer disposed without it leaves a file that readers
+/// refuse as truncated.
 /// </summary>
 public sealed class TableFileWriter : IDisposable
 {
+    /// <summary>Below this many rows a group's columns are compressed on the calling thread: the blocks are too small to share.</summary>
+    private const int ParallelRows = 65_536;
+
     private readonly IReadOnlyList<(string Name, ColumnType Type)> schema;
+    private readonly CompressionLevel compression;
     private readonly BinaryWriter writer;
     private bool completed;
     private bool disposed;
@@ -20,11 +25,11 @@ public sealed class TableFileWriter : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(schema);
         this.schema = schema;
+        this.compression = compression;
         Name = name;
-        stream.Write(TableFile.Magic);
-        stream.WriteByte(TableFile.Version);
-        // Buffered for the same reason as the reader: the deflater takes a lock per call, and strings arrive one by one.
-        writer = new BinaryWriter(new BufferedStream(new DeflateStream(stream, compression, leaveOpen: true), 1 << 16), Encoding.UTF8);
+        writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(TableFile.Magic);
+        writer.Write(TableFile.Version);
         writer.Write(name);
         writer.Write(schema.Count);
         foreach (var (column, type) in schema)
@@ -57,16 +62,40 @@ public sealed class TableFileWriter : IDisposable
                 throw new ArgumentException($"Table {Name}: row group column {c} is {column.Name} {column.Type}, expected {schema[c].Name} {schema[c].Type}.", nameof(group));
             }
         }
-        writer.Write(group.RowCount);
-        foreach (var column in group.Columns)
+        var blocks = new MemoryStream[schema.Count];
+        if (group.RowCount >= ParallelRows)
         {
-            TableFile.WriteColumn(writer, column);
+            Parallel.For(0, blocks.Length, c => blocks[c] = Compress(group.Columns[c]));
+        }
+        else
+        {
+            for (var c = 0; c < blocks.Length; c++)
+            {
+                blocks[c] = Compress(group.Columns[c]);
+            }
+        }
+        writer.Write(group.RowCount);
+        foreach (var block in blocks)
+        {
+            writer.Write(block.Length);
+            writer.Write(block.GetBuffer(), 0, (int)block.Length);
         }
         Rows += group.RowCount;
         RowGroups++;
     }
 
-    /// <summary>Writes the end marker and flushes the compressed stream.</summary>
+    private MemoryStream Compress(Column column)
+    {
+        var block = new MemoryStream();
+        // Buffered because the deflater takes a lock per call and strings arrive one by one.
+        using (var payload = new BinaryWriter(new BufferedStream(new DeflateStream(block, compression, leaveOpen: true), 1 << 16), Encoding.UTF8))
+        {
+            TableFile.WriteColumn(payload, column);
+        }
+        return block;
+    }
+
+    /// <summary>Writes the end marker and flushes.</summary>
     public void Complete()
     {
         ObjectDisposedException.ThrowIf(completed, this);
