@@ -23,6 +23,7 @@ trap cleanup EXIT
 unset LODESTAR_CLICKHOUSE_USER LODESTAR_CLICKHOUSE_PASSWORD LODESTAR_CLICKHOUSE_PASSWORD_FILE
 
 echo "# load before: $(uptime)"
+echo "# per-query memory limit per server: ${LODESTAR_CLICKHOUSE_MAX_MEMORY:-2000000000} bytes"
 dotnet build -c Release "$here/Lodestar.Bench.ClickHouse" -o "$work/bin" >/dev/null
 bench() { dotnet "$work/bin/Lodestar.Bench.ClickHouse.dll" "$@"; }
 # Resident memory of each server of a cluster (current and peak since start), MB.

@@ -7,6 +7,7 @@
 # LODESTAR_CLICKHOUSE_USER (default "lodestar") with that password (stored as SHA-256), the shards talk to
 # each other as that user, and "default" gets a random password: the same variables the CLI reads. The
 # password is never put on a command line; the generated files are readable by their owner only.
+# LODESTAR_CLICKHOUSE_MAX_MEMORY sets each server's per-query memory limit in bytes (default 2000000000).
 set -euo pipefail
 umask 077
 shards=${1:-2}
@@ -25,6 +26,8 @@ trap 'status=$?; if [[ $status -ne 0 ]]; then bash "$(dirname "$0")/stop.sh" "$b
 password=${LODESTAR_CLICKHOUSE_PASSWORD:-}
 if [[ -n "${LODESTAR_CLICKHOUSE_PASSWORD_FILE:-}" ]]; then IFS= read -r password < "$LODESTAR_CLICKHOUSE_PASSWORD_FILE" || true; fi
 user=${LODESTAR_CLICKHOUSE_USER:-lodestar}
+max_memory=${LODESTAR_CLICKHOUSE_MAX_MEMORY:-2000000000}
+[[ "$max_memory" =~ ^[0-9]+$ ]] || { echo "LODESTAR_CLICKHOUSE_MAX_MEMORY must be a number of bytes" >&2; exit 2; }
 [[ "$user" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || { echo "LODESTAR_CLICKHOUSE_USER must be a plain name (letters, digits, _)" >&2; exit 2; }
 networks="<networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota>"
 : > "$base/curl.headers"
@@ -50,7 +53,7 @@ for ((i = 0; i < shards; i++)); do
   mkdir -p "$dir/data" "$dir/tmp" "$dir/log" "$dir/user_files" "$dir/format_schemas"
   cat > "$dir/users.xml" <<XML
 <yandex>
-  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+  <profiles><default><max_memory_usage>$max_memory</max_memory_usage></default></profiles>
   <users>$users</users>
   <quotas><default></default></quotas>
 </yandex>
