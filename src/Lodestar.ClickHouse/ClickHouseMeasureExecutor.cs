@@ -18,13 +18,17 @@ public sealed class ClickHouseMeasureExecutor
     private readonly Lazy<EvaluationContext> context;
     private readonly IStratumCounter counter;
 
-    private ClickHouseMeasureExecutor(Lazy<EvaluationContext> context, ICriterionEvaluator evaluator, IStratumCounter counter, int patientCount)
+    private ClickHouseMeasureExecutor(Lazy<EvaluationContext> context, ICriterionEvaluator evaluator, IStratumCounter counter, int patientCount, StatementSizing sizing)
     {
         this.context = context;
         this.counter = counter;
         Evaluator = evaluator;
         PatientCount = patientCount;
+        Sizing = sizing;
     }
+
+    /// <summary>How counting statements are split to fit the servers' per-query memory limit.</summary>
+    internal StatementSizing Sizing { get; }
 
     /// <summary>The patient table (and coverage) fetched from the cluster on first use: one row per patient, for member lists.</summary>
     public EvaluationContext Context => context.Value;
@@ -38,7 +42,11 @@ public sealed class ClickHouseMeasureExecutor
 
     public CareGaps CareGaps() => new(Evaluator);
 
-    public static async Task<ClickHouseMeasureExecutor> OpenAsync(ClickHouseCluster cluster, MeasureCatalog catalog, IAreaDirectory? areas = null, CancellationToken cancellationToken = default)
+    public static Task<ClickHouseMeasureExecutor> OpenAsync(ClickHouseCluster cluster, MeasureCatalog catalog, IAreaDirectory? areas = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(cluster, catalog, areas, sizing: null, cancellationToken);
+
+    /// <summary>Opens with <paramref name="sizing"/> in place of the one read from the cluster (tests split statements at any size).</summary>
+    internal static async Task<ClickHouseMeasureExecutor> OpenAsync(ClickHouseCluster cluster, MeasureCatalog catalog, IAreaDirectory? areas, StatementSizing? sizing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var schema = await ReadSchemaAsync(cluster, cancellationToken).ConfigureAwait(false);
@@ -51,10 +59,15 @@ public sealed class ClickHouseMeasureExecutor
             $"SELECT toString(count()) FROM {ClickHouseSchema.Distributed(S.Patient)} FORMAT RowBinary", settings, cancellationToken).ConfigureAwait(false));
         var patients = int.Parse(count[0], System.Globalization.CultureInfo.InvariantCulture);
         var payerValues = await PayerValuesAsync(cluster, schema, settings, cancellationToken).ConfigureAwait(false);
+        var maxMemory = sizing is not null ? [] : RowBinaryReader.Strings(await cluster.ReadAsync(cluster.Entry,
+            "SELECT value FROM system.settings WHERE name = 'max_memory_usage' FORMAT RowBinary", settings, cancellationToken).ConfigureAwait(false));
+        // Shards hold near-equal shares of the patients (FNV-1a of the patient key), so the average stands for each.
+        sizing ??= new StatementSizing((patients + cluster.Servers.Count - 1) / cluster.Servers.Count,
+            maxMemory.Count == 1 && long.TryParse(maxMemory[0], System.Globalization.CultureInfo.InvariantCulture, out var bytes) ? bytes : 0);
         var context = new Lazy<EvaluationContext>(() => FetchContextAsync(cluster, schema, catalog, areas, CancellationToken.None).GetAwaiter().GetResult());
         var sql = new CriterionSql(catalog, schema, payerValues);
         return new ClickHouseMeasureExecutor(context, new ClickHouseEvaluator(cluster, sql, context),
-            new ClickHouseStratumCounter(cluster, new StratumCountSql(sql, schema, payerValues), areas), patients);
+            new ClickHouseStratumCounter(cluster, new StratumCountSql(sql, schema, payerValues), areas, sizing), patients, sizing);
     }
 
     /// <summary>The cluster's distinct coverage payer values by the class <see cref="PayerTypes.Classify"/> gives them (unclassified ones left out).</summary>

@@ -13,9 +13,10 @@ namespace Lodestar.ClickHouse;
 /// semantics are those of <see cref="MeasureEngine.Populations"/>). What comes back is a few hundred rows,
 /// not one per patient. The client maps each raw key to its stratum with the same
 /// <see cref="Stratifiers"/> functions as the embedded engine, so codes, labels and order are identical by
-/// construction; several raw keys may fall in one stratum and are added up.
+/// construction; several raw keys may fall in one stratum and are added up. A statement too large for the servers'
+/// memory runs once per patient bucket (<see cref="StatementSizing"/>) and the buckets' counts are added up.
 /// </summary>
-internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, StratumCountSql statements, IAreaDirectory? areas) : IStratumCounter
+internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, StratumCountSql statements, IAreaDirectory? areas, StatementSizing sizing) : IStratumCounter
 {
     /// <summary>Separates list items in a raw key (<see cref="StratumCountSql"/>); a control character no code holds.</summary>
     private const char Separator = '\x1F';
@@ -66,7 +67,11 @@ internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, Stratu
             {
                 (statement, end) = (larger, end + 1);
             }
-            var rows = Read(statement.Sql, statement.Width);
+            var buckets = sizing.Buckets(statement.Cost);
+            var rows = buckets == 1
+                ? Read(statement.Sql, statement.Width)
+                : AddUp(Enumerable.Range(0, buckets).Select(b =>
+                    Read(statements.Count(Slice(measures, start, end), period, new PatientBucket(b, buckets)).Sql, statement.Width)));
             var offset = 2;
             for (var m = start; m < end; m++)
             {
@@ -82,6 +87,30 @@ internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, Stratu
     private static List<(MeasureDefinition, IReadOnlyList<string>)> Slice(
         IReadOnlyList<(MeasureDefinition Measure, IReadOnlyList<string> Stratifiers)> measures, int start, int end) =>
         Enumerable.Range(start, end - start).Select(i => measures[i]).ToList();
+
+    /// <summary>
+    /// The rows of every bucket's statement as one statement's: cells after the two key cells are counts, summed per
+    /// key (a key the buckets share adds up; one only some buckets have is kept with its sum).
+    /// </summary>
+    internal static List<string[]> AddUp(IEnumerable<List<string[]>> buckets)
+    {
+        var byKey = new Dictionary<(string, string), string[]>();
+        var order = new List<string[]>();
+        foreach (var row in buckets.SelectMany(b => b))
+        {
+            if (!byKey.TryGetValue((row[0], row[1]), out var sum))
+            {
+                byKey[(row[0], row[1])] = sum = (string[])row.Clone();
+                order.Add(sum);
+                continue;
+            }
+            for (var i = 2; i < row.Length; i++)
+            {
+                sum[i] = (ulong.Parse(sum[i], CultureInfo.InvariantCulture) + ulong.Parse(row[i], CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        return order;
+    }
 
     private List<string[]> Read(string statement, int width)
     {

@@ -22,6 +22,9 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
 {
     private const string Key = S.PatientKey;
 
+    /// <summary>Rows of a patient (of the statement's bucket, when the columns are split into buckets).</summary>
+    private string KeyRows => columns?.KeyRows ?? $"{Key} IS NOT NULL";
+
     /// <summary>The same compiler, with event criteria as columns of <paramref name="into"/> instead of IN subqueries.</summary>
     public CriterionSql With(PatientColumns into) => new(catalog, schema, payerValues, into);
 
@@ -125,7 +128,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
 
     private string EventRows(EventCount counted, Period period) => counted.Event switch
     {
-        EncounterCriterion e => $"FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {EncounterRows(e, period)}",
+        EncounterCriterion e => $"FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {KeyRows} AND {EncounterRows(e, period)}",
         ReadmissionCriterion r => ReadmissionPairs(r, period),
         _ => throw new NotSupportedException(
             $"counting {counted.Event.GetType().Name} events has no ClickHouse translation yet; run this measure with --engine embedded"),
@@ -330,8 +333,8 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
         {
             return "0";
         }
-        var a = $"SELECT {Key}, {anchor.Day} AS anchor_day FROM {ClickHouseSchema.Local(anchor.Table)} WHERE {Key} IS NOT NULL AND {anchor.Where}";
-        var e = $"SELECT {Key}, {counted.Day} AS event_day FROM {ClickHouseSchema.Local(counted.Table)} WHERE {Key} IS NOT NULL AND {counted.Where}";
+        var a = $"SELECT {Key}, {anchor.Day} AS anchor_day FROM {ClickHouseSchema.Local(anchor.Table)} WHERE {KeyRows} AND {anchor.Where}";
+        var e = $"SELECT {Key}, {counted.Day} AS event_day FROM {ClickHouseSchema.Local(counted.Table)} WHERE {KeyRows} AND {counted.Where}";
         var pairs = $"FROM ({a}) ALL INNER JOIN ({e}) USING ({Key}) " +
             $"WHERE event_day - anchor_day >= {L.Int(r.MinDays)} AND event_day - anchor_day <= {L.Int(r.MaxDays)}";
         return columns?.Joined(pairs) ?? $"{Key} IN (SELECT {Key} {pairs})";
@@ -388,7 +391,7 @@ internal sealed class CriterionSql(MeasureCatalog catalog, StoreSchema schema, I
     private string ReadmissionPairs(ReadmissionCriterion r, Period period)
     {
         var w = r.DischargedDuring.Resolve(period);
-        var stays = $"FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {Key} IS NOT NULL AND {S.Start} IS NOT NULL AND ifNull({S.Class} IN ('IMP', 'ACUTE', 'NONAC'), 0)";
+        var stays = $"FROM {ClickHouseSchema.Local(S.Encounter)} WHERE {KeyRows} AND {S.Start} IS NOT NULL AND ifNull({S.Class} IN ('IMP', 'ACUTE', 'NONAC'), 0)";
         var admit = $"assumeNotNull({S.Start})";
         var discharge = $"assumeNotNull(ifNull({S.End}, {S.Start}))";
         var index = $"SELECT {Key}, rowNumberInAllBlocks() AS i1, {admit} AS a1, {discharge} AS d1 {stays} AND {discharge} >= {Day(w.Start)} AND {discharge} <= {Day(w.End)}";

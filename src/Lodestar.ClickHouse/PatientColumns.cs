@@ -12,13 +12,19 @@ namespace Lodestar.ClickHouse;
 /// missing from the subquery, and the LEFT JOIN gives their columns 0 ("no"). Identical criteria share a
 /// column. Every column is non-NULL: UInt8 flags, UInt64 event counts.
 /// </summary>
-internal sealed class PatientColumns
+internal sealed class PatientColumns(PatientBucket? bucket = null)
 {
     private readonly Dictionary<string, Scan> scans = new(StringComparer.Ordinal);
     /// <summary>FROM … WHERE of a joined criterion → its columns (a flag and an event count over the same pairs share one branch).</summary>
     private readonly Dictionary<string, Dictionary<string, string>> joined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> aliases = new(StringComparer.Ordinal);
     private readonly List<(string Alias, string Type)> columns = [];
+
+    /// <summary>
+    /// The filter every scan of a local table starts with: rows of a patient, of this statement's bucket when it is
+    /// split (<see cref="StatementSizing"/>), so a shard aggregates and joins only that bucket's patients.
+    /// </summary>
+    public string KeyRows { get; } = bucket is null ? $"{S.PatientKey} IS NOT NULL" : $"{S.PatientKey} IS NOT NULL AND {bucket.Predicate(S.PatientKey)}";
 
     /// <summary>Whether any criterion has become a column (else the statement needs no JOIN).</summary>
     public bool IsEmpty => columns.Count == 0;
@@ -88,7 +94,7 @@ internal sealed class PatientColumns
         var branches = new List<(string From, IReadOnlyDictionary<string, string> Values)>();
         foreach (var scan in scans.Values)
         {
-            branches.Add(scan.Render());
+            branches.Add(scan.Render(KeyRows));
         }
         foreach (var (fromWhere, values) in joined)
         {
@@ -171,10 +177,10 @@ internal sealed class PatientColumns
         /// no criterion reads are dropped before grouping. With a latest-reading column the scan groups by
         /// (patient, day) first, and every column is computed from the day groups.
         /// </summary>
-        public (string Sql, IReadOnlyDictionary<string, string> Values) Render()
+        public (string Sql, IReadOnlyDictionary<string, string> Values) Render(string keyRows)
         {
             var local = ClickHouseSchema.Local(table);
-            var where = $"{S.PatientKey} IS NOT NULL AND ({string.Join(" OR ", filters.Select(f => $"({f})"))})";
+            var where = $"{keyRows} AND ({string.Join(" OR ", filters.Select(f => $"({f})"))})";
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             if (items.All(i => i.Column.Kind != Kind.Latest))
             {

@@ -42,10 +42,10 @@ internal sealed class StratumCountSql(CriterionSql sql, StoreSchema schema, IRea
     /// stratifier any of the measures asks for. (Flags computed in nested SELECTs instead of aliases took 18.16
     /// longer to analyse than to count: it re-analyses each nested subquery once per level above it.)
     /// </summary>
-    public CountStatement Count(IReadOnlyList<(MeasureDefinition Measure, IReadOnlyList<string> Stratifiers)> measures, Period period)
+    public CountStatement Count(IReadOnlyList<(MeasureDefinition Measure, IReadOnlyList<string> Stratifiers)> measures, Period period, PatientBucket? bucket = null)
     {
         ArgumentNullException.ThrowIfNull(measures);
-        var columns = new PatientColumns();
+        var columns = new PatientColumns(bucket);
         var scoped = sql.With(columns);
         var sums = new List<string>();
         var layout = new List<IReadOnlyList<string>>();
@@ -72,7 +72,8 @@ internal sealed class StratumCountSql(CriterionSql sql, StoreSchema schema, IRea
         var stratifiers = measures.SelectMany(m => m.Stratifiers).Distinct(StringComparer.Ordinal).ToList();
         var keys = KeyExpressions(stratifiers, period, columns);
         var join = columns.Subquery() is { } perPatient ? $" ANY LEFT JOIN ({perPatient}) USING ({S.PatientKey})" : "";
-        var statement = $"SELECT {keys}, {string.Join(", ", sums)} FROM {ClickHouseSchema.Distributed(S.Patient)}{join} GROUP BY lodestar_d, lodestar_k";
+        var where = bucket is null ? "" : $" WHERE {bucket.Predicate(S.PatientKey)}";
+        var statement = $"SELECT {keys}, {string.Join(", ", sums)} FROM {ClickHouseSchema.Distributed(S.Patient)}{join}{where} GROUP BY lodestar_d, lodestar_k";
         return new CountStatement(statement, layout, columns.Cost);
     }
 

@@ -30,6 +30,8 @@ public sealed class ClickHouseServers : IDisposable
             [ClickHouseCredentials.UserVariable] = password is null ? null : user,
             [ClickHouseCredentials.PasswordVariable] = password,
             [ClickHouseCredentials.PasswordFileVariable] = null,
+            // The tests expect the scripts' default per-query memory limit.
+            ["LODESTAR_CLICKHOUSE_MAX_MEMORY"] = null,
         };
         var (code, output, error) = Run(Path.Combine(Scripts, "start.sh"), shards.ToString(CultureInfo.InvariantCulture), environment);
         if (code != 0)

@@ -83,6 +83,14 @@ public sealed class ConformanceTests(ConformanceCluster corpus) : IClassFixture<
     }
 
     [Fact]
+    public void Statements_are_sized_by_the_servers_memory_limit_and_the_patients_per_shard()
+    {
+        // scripts/clickhouse/start.sh sets max_memory_usage to 2,000,000,000 unless told otherwise.
+        Assert.Equal(new StatementSizing((ConformanceCorpus.All.Count + 1) / 2, 2_000_000_000), corpus.Remote.Sizing);
+        Assert.Equal(1, corpus.Remote.Sizing.Buckets(ClickHouseStratumCounter.CostBudget));
+    }
+
+    [Fact]
     public void The_corpus_is_spread_over_both_shards()
     {
         var counts = corpus.Cluster.Shards.Select(s => int.Parse(s.QueryAsync("SELECT count() FROM lodestar.patient").GetAwaiter().GetResult().Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();

@@ -36,5 +36,12 @@ public sealed class DifferentialTests(ClickHouseServers servers) : IClassFixture
         Assert.Equal(expected, actual);
         // Not a vacuous comparison: every measure has someone in its numerator.
         Assert.All(measures, m => Assert.DoesNotContain($"{m.Id} 2025 group denominator=0", expected));
+
+        // Split as for a shard of 10,000,000 patients under an 18.16-sized 2 GB limit (up to 10 buckets per statement):
+        // the buckets' counts add up to the same answers.
+        var sizing = new StatementSizing(10_000_000, 2_000_000_000);
+        Assert.True(sizing.Buckets(8) > 1);
+        var split = await ClickHouseMeasureExecutor.OpenAsync(cluster, catalog, areas: null, sizing);
+        Assert.Equal(expected, Answers.Of(split.Engine().Evaluate(measures, periods), split.Context, split.CareGaps()));
     }
 }

@@ -43,6 +43,47 @@ public sealed class StratumCountSqlTests
     }
 
     [Fact]
+    public void A_bucket_filters_the_patient_table_and_every_scan_of_an_event_table()
+    {
+        var catalog = MeasureCatalog.Load();
+        var statements = new StratumCountSql(new CriterionSql(catalog, Schema, PayerValues), Schema, PayerValues);
+        // The CBP measure scans encounters and observations; readmissions add a self-join of stays.
+        var measures = new[] { "cms165-controlling-high-blood-pressure", "readmission-30-day" }
+            .Select(id => (catalog.Get(id), (IReadOnlyList<string>)["sex"])).ToList();
+        var whole = statements.Count(measures, Period.Year(2025));
+        var part = statements.Count(measures, Period.Year(2025), new PatientBucket(2, 5));
+        var predicate = "ifNull(sipHash64(patient_key) % 5, 0) = 2";
+        Assert.DoesNotContain("sipHash64", whole.Sql, StringComparison.Ordinal);
+        // Every read of a shard's local table (not the Distributed patient_all) is filtered, and so is the patient table.
+        var localScans = System.Text.RegularExpressions.Regex.Count(whole.Sql, @"FROM lodestar\.(?!patient_all\b)\w+");
+        Assert.True(localScans >= 3, whole.Sql);
+        Assert.Equal(localScans + 1, part.Sql.Split(predicate).Length - 1);
+        Assert.EndsWith($" WHERE {predicate} GROUP BY lodestar_d, lodestar_k", part.Sql, StringComparison.Ordinal);
+        Assert.Equal((whole.Width, whole.Cost), (part.Width, part.Cost));
+    }
+
+    [Theory]
+    [InlineData(1_000_000, 2_000_000_000, 16, 1)]   // measured to fit
+    [InlineData(1_000_000, 2_000_000_000, 32, 2)]   // measured to fail whole
+    [InlineData(5_000_000, 2_000_000_000, 16, 5)]   // 10M patients on 2 shards, measured to fail whole
+    [InlineData(5_000_000, 8_000_000_000, 16, 2)]
+    [InlineData(50_000, 2_000_000_000, 16, 1)]
+    [InlineData(5_000_000, 0, 16, 1)]               // max_memory_usage 0: no limit
+    public void A_statement_is_split_into_as_many_buckets_as_its_memory_needs(long patientsPerShard, long maxMemory, int cost, int buckets) =>
+        Assert.Equal(buckets, new StatementSizing(patientsPerShard, maxMemory).Buckets(cost));
+
+    [Fact]
+    public void Bucket_rows_add_up_per_key_and_keys_only_some_buckets_have_are_kept()
+    {
+        var rows = ClickHouseStratumCounter.AddUp([
+            [["sex", "female", "10", "7"], ["sex", "male", "3", "1"]],
+            [],
+            [["sex", "male", "4", "4"], ["age", "40", "2", "0"]],
+        ]);
+        Assert.Equal([["sex", "female", "10", "7"], ["sex", "male", "7", "5"], ["age", "40", "2", "0"]], rows);
+    }
+
+    [Fact]
     public void A_ratio_measure_counts_the_events_of_each_event_population()
     {
         var catalog = MeasureCatalog.Load();
