@@ -14,9 +14,6 @@ internal sealed class BatchOutput
     // Start offsets of each person's resources, KindCount per person, flat so beginning a person allocates nothing.
     private int[] personStarts = new int[KindCount * SynthGenerator.BatchSize];
     private int people;
-    // The current person's index in decimal: every resource repeats it in its id and references.
-    private readonly byte[] personId = new byte[20];
-    private int personIdLength;
 
     public BatchOutput()
     {
@@ -54,12 +51,12 @@ internal sealed class BatchOutput
         Tally.Clear();
     }
 
-    /// <summary>The decimal digits of the current person's index (as in "p123", "e123-4").</summary>
-    public ReadOnlySpan<byte> PersonId => personId.AsSpan(0, personIdLength);
+    /// <summary>The current person's index in decimal (as in "p123", "e123-4").</summary>
+    public PersonId PersonId { get; } = new();
 
     public void BeginPerson(long index)
     {
-        index.TryFormat(personId, out personIdLength, default, System.Globalization.CultureInfo.InvariantCulture);
+        PersonId.Set(index);
         if ((people + 1) * KindCount > personStarts.Length)
         {
             Array.Resize(ref personStarts, personStarts.Length * 2);

@@ -4,12 +4,12 @@ namespace Lodestar.Synth;
 internal static class Fhir
 {
     /// <summary>,"name":{"reference":"Patient/p{index}"}</summary>
-    public static void PatientReference(JsonLine b, ReadOnlySpan<byte> name, ReadOnlySpan<byte> personId)
+    public static void PatientReference(JsonLine b, ReadOnlySpan<byte> name, PersonId personId)
     {
         b.Raw(",\""u8);
         b.Raw(name);
         b.Raw("\":{\"reference\":\"Patient/p"u8);
-        b.Raw(personId);
+        b.Id(personId);
         b.Raw("\"}"u8);
     }
 }

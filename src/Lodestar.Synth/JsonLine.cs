@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Lodestar.Synth;
@@ -66,6 +67,11 @@ internal sealed class JsonLine
     /// <summary>A whole number in invariant digits (no grouping), written two digits at a time.</summary>
     public void Long(long value)
     {
+        if ((ulong)value < SmallLimit)
+        {
+            Small((int)value);
+            return;
+        }
         if (value < 0)
         {
             Byte((byte)'-');
@@ -155,23 +161,67 @@ internal sealed class JsonLine
         span[0] = (byte)'"';
         DateText.Write(span[1..], (int)day);
         span[11] = (byte)'T';
-        Two(span[12..], second / 3600);
-        span[14] = (byte)':';
-        Two(span[15..], second / 60 % 60);
-        span[17] = (byte)':';
-        Two(span[18..], second % 60);
+        // "HH:mm:ss" as one 8-byte store.
+        var time = Pair(second / 3600) | (ulong)':' << 16 | (ulong)Pair(second / 60 % 60) << 24 | (ulong)':' << 40 | (ulong)Pair(second % 60) << 48;
+        MemoryMarshal.Write(span[12..], in time);
         span[20] = (byte)'Z';
         span[21] = (byte)'"';
         position += 22;
     }
 
-    /// <summary>An id tail "person-ordinal" from the person's pre-formatted digits, no quotes.</summary>
-    public void IdTail(ReadOnlySpan<byte> personId, int ordinal)
+    /// <summary>The person's digits ("123" of "Patient/p123"), no quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Id(PersonId id) => Block(id, id.Length);
+
+    /// <summary>An id tail "person-ordinal" (e.g. "123-4"), no quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void IdTail(PersonId id, int ordinal)
     {
-        Raw(personId);
-        Byte((byte)'-');
+        Block(id, id.Length + 1);
         Long(ordinal);
     }
+
+    /// <summary>The first <paramref name="length"/> bytes of the id's block, copied as one fixed-size move when they fit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Block(PersonId id, int length)
+    {
+        var span = Room(2 * PersonId.FastLength);
+        id.Block.AsSpan(0, PersonId.FastLength).CopyTo(span);
+        if (length > PersonId.FastLength)
+        {
+            id.Block.AsSpan(PersonId.FastLength).CopyTo(span[PersonId.FastLength..]);
+        }
+        position += length;
+    }
+
+    /// <summary>0 … <see cref="SmallLimit"/> − 1 (ordinals, blood pressures, scores) from a table, as one 4-byte store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Small(int value)
+    {
+        var packed = SmallNumbers[value];
+        MemoryMarshal.Write(Room(sizeof(uint)), in packed);
+        position += (int)(packed >> 24);
+    }
+
+    private const int SmallLimit = 1000;
+
+    // The digits of 0 … 999 packed little-endian into the low three bytes, their count in the top byte.
+    private static readonly uint[] SmallNumbers = Enumerable.Range(0, SmallLimit).Select(n =>
+    {
+        var text = n.ToString(CultureInfo.InvariantCulture);
+        var packed = (uint)text.Length << 24;
+        for (var i = 0; i < text.Length; i++)
+        {
+            packed |= (uint)text[i] << (8 * i);
+        }
+        return packed;
+    }).ToArray();
+
+    // "00" … "99" as little-endian pairs of ASCII digits, for times of day.
+    private static readonly ushort[] TimePairs = Enumerable.Range(0, 100).Select(i => (ushort)('0' + i / 10 | ('0' + i % 10) << 8)).ToArray();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Pair(int value) => TimePairs[value];
 
     private static readonly long[] Pow10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
@@ -187,12 +237,6 @@ internal sealed class JsonLine
             digits++;
         }
         return digits;
-    }
-
-    private static void Two(Span<byte> span, int value)
-    {
-        span[1] = (byte)('0' + value % 10);
-        span[0] = (byte)('0' + value / 10);
     }
 
     // The check is inlined at every call; growing is the rare path and stays out of line.

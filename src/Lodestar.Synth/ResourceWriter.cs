@@ -25,13 +25,13 @@ internal static class ResourceWriter
         var id = output.PersonId;
         var b = output.Begin(ResourceKind.Patient);
         b.Raw("{\"resourceType\":\"Patient\",\"id\":\"p"u8);
-        b.Raw(id);
+        b.Id(id);
         b.Raw("\",\"meta\":{\"profile\":[\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient\"]},\"extension\":["u8);
         b.Raw(RaceExtensions[PersonDetails.Race(ref rng, person.Group)]);
         b.Byte((byte)',');
         b.Raw(person.Group == Geography.OmbGroup.Hispanic ? Hispanic : NotHispanic);
         b.Raw("],\"identifier\":[{\"system\":\"urn:lodestar:synth:patient\",\"value\":\"p"u8);
-        b.Raw(id);
+        b.Id(id);
         var (family, given) = PersonDetails.Name(ref rng, person.Female);
         b.Raw("\"}],\"name\":[{\"use\":\"official\",\"family\":"u8);
         b.String(family);
@@ -129,7 +129,7 @@ internal static class ResourceWriter
         b.Raw("{\"resourceType\":\"Encounter\",\"id\":\"e"u8);
         b.IdTail(id, ordinal);
         b.Raw(visit.Type.Head);
-        b.Raw(id);
+        b.Id(id);
         b.Raw("\"},\"period\":{\"start\":"u8);
         b.DateTime(visit.Start);
         b.Raw(",\"end\":"u8);
@@ -146,7 +146,7 @@ internal static class ResourceWriter
         b.Raw("{\"resourceType\":\"Observation\",\"id\":\"o"u8);
         b.IdTail(id, ordinal);
         b.Raw(head);
-        b.Raw(id);
+        b.Id(id);
         b.Raw("\"},\"encounter\":{\"reference\":\"Encounter/e"u8);
         b.IdTail(id, encounter);
         b.Raw("\"},\"effectiveDateTime\":"u8);
@@ -259,7 +259,7 @@ internal static class ResourceWriter
             {
                 b.Raw(VaccineHead(im.Code));
             }
-            b.Raw(id);
+            b.Id(id);
             b.Raw("\"},\"occurrenceDateTime\":"u8);
             b.DateTime(im.Date.ToDateTime(new TimeOnly(16, 0)));
             b.Raw(",\"primarySource\":true"u8);
