@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lodestar.Geography;
 
 namespace Lodestar.Synth;
@@ -44,6 +45,7 @@ internal sealed partial class PersonGenerator
                 onset[k] = date > asOf ? asOf.AddDays(-rng.Next(60)) : date;
             }
         }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // called in every year's loops; a call each time showed in profiles
         bool Has(ConditionKind kind, DateOnly by) => onset[(int)kind] is { } d && d <= by;
 
         // Death: one draw per year at the age reached that year.

@@ -128,13 +128,14 @@ internal static class ResourceWriter
         var b = output.Begin(ResourceKind.Encounter);
         b.Raw("{\"resourceType\":\"Encounter\",\"id\":\"e"u8);
         b.IdTail(id, ordinal);
-        b.Raw(visit.Type.Head);
+        var type = visit.Type;
+        b.Raw(type.Head);
         b.Id(id);
         b.Raw("\"},\"period\":{\"start\":"u8);
         b.DateTime(visit.Start);
         b.Raw(",\"end\":"u8);
         b.DateTime(end < visit.Start ? visit.Start : end);
-        b.Raw(visit.Readmission ? visit.Type.ReadmissionTail : visit.Type.Tail);
+        b.Raw(visit.Readmission ? type.ReadmissionTail : type.Tail);
         output.End(ResourceKind.Encounter);
     }
 

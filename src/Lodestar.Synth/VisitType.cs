@@ -7,8 +7,13 @@ namespace Lodestar.Synth;
 /// </summary>
 internal sealed class VisitType
 {
+    // Every instance, in creation order; declared first so it exists before the instances below are made.
+    private static readonly List<VisitType> Registry = [];
+
     private VisitType(VisitKind kind, ClinicalCode cpt, ClinicalCode snomed)
     {
+        Index = checked((byte)Registry.Count);
+        Registry.Add(this);
         Kind = kind;
         Cpt = cpt;
         Snomed = snomed;
@@ -44,6 +49,11 @@ internal sealed class VisitType
     public static readonly VisitType Delivery = new(VisitKind.Delivery, Codes.InpatientLevels[0], Codes.InpatientSnomed);
     public static readonly VisitType PrenatalInitial = new(VisitKind.Prenatal, Codes.PrenatalInitial, Codes.PrenatalInitialSnomed);
     public static readonly VisitType PrenatalSubsequent = new(VisitKind.Prenatal, Codes.PrenatalSubsequent, Codes.PrenatalSubsequentSnomed);
+
+    public static VisitType ByIndex(byte index) => Registry[index];
+
+    /// <summary>Position among all visit types, so a <see cref="Visit"/> can hold a byte instead of a reference.</summary>
+    public byte Index { get; }
 
     public VisitKind Kind { get; }
 
