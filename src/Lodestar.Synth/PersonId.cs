@@ -21,8 +21,6 @@ internal sealed class PersonId
     /// <summary>Number of digits.</summary>
     public int Length { get; private set; }
 
-    public ReadOnlySpan<byte> Digits => block.AsSpan(0, Length);
-
     public void Set(long index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);

@@ -15,8 +15,6 @@ internal sealed class VisitType
         Index = checked((byte)Registry.Count);
         Registry.Add(this);
         Kind = kind;
-        Cpt = cpt;
-        Snomed = snomed;
         var setting = kind switch
         {
             VisitKind.Telehealth => Codes.Virtual,
@@ -56,10 +54,6 @@ internal sealed class VisitType
     public byte Index { get; }
 
     public VisitKind Kind { get; }
-
-    public ClinicalCode Cpt { get; }
-
-    public ClinicalCode Snomed { get; }
 
     /// <summary>From the end of the id to the subject's patient number: <c>","status":"finished","class":…,"type":[…],"subject":{"reference":"Patient/p</c>.</summary>
     public byte[] Head { get; }
