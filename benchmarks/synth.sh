@@ -4,7 +4,8 @@
 # per person, from which the rate with both cores to itself and no disk follows.
 # Needs ~30 GB free under $OUT for the 1M run; each output is deleted after its run. With MEM set (a
 # tmpfs folder such as /dev/shm/lodestar-bench, ~3 GB free) it also runs 100k there, so the figures
-# separate disk from CPU.
+# separate disk from CPU, and 20k there, so the difference gives the steady-state CPU per person (past
+# start-up and the JIT's warm-up, which a 100k run still carries).
 # Usage: benchmarks/synth.sh [STATE] [OUT] [SIZES]   (defaults MS, /tmp/lodestar-bench, "100000 1000000")
 set -euo pipefail
 STATE=${1:-MS}
@@ -40,8 +41,14 @@ for t in "${targets[@]}"; do
   lines=$(run "$folder" "$n")
   echo "$lines" | grep "^Wrote"
   read -r _ u s _ rss < <(echo "$lines" | grep "^cpu")
+  [ "$folder" = "$MEM/100000" ] && { memu=$u; mems=$s; }
   echo "$u $s $rss $startup $n $(nproc)" | awk '{ per = ($1 + $2 - $4) / $5 * 1e6;
     printf "  cpu %.1f s user + %.1f s sys, peak RSS %d MB; %.1f us cpu per person -> %.0f people/s with %d idle cores and no disk wait\n",
       $1, $2, $3 / 1024, per, $6 / per * 1e6, $6 }'
 done
+if [ -n "$MEM" ]; then
+  read -r _ u20 s20 _ _ < <(run "$MEM/20000" 20000 | grep "^cpu")
+  echo "$memu $mems $u20 $s20" | awk '{ u = ($1 - $3) / 80000 * 1e6; s = ($2 - $4) / 80000 * 1e6;
+    printf "steady state on tmpfs (100k run minus 20k run): %.1f us user + %.1f us sys = %.1f us cpu per person\n", u, s, u + s }'
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows wall-clock figures)"

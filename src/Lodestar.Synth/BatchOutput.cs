@@ -51,8 +51,12 @@ internal sealed class BatchOutput
         Tally.Clear();
     }
 
-    public void BeginPerson()
+    /// <summary>The current person's index in decimal (as in "p123", "e123-4").</summary>
+    public PersonId PersonId { get; } = new();
+
+    public void BeginPerson(long index)
     {
+        PersonId.Set(index);
         if ((people + 1) * KindCount > personStarts.Length)
         {
             Array.Resize(ref personStarts, personStarts.Length * 2);

@@ -120,6 +120,9 @@ internal static class Codes
     public static readonly ClinicalCode HepA = new(Cvx, "83", "Hep A, ped/adol, 2 dose");
     public static readonly ClinicalCode Rotavirus = new(Cvx, "116", "rotavirus, pentavalent");
 
+    /// <summary>Every vaccine the influenza and childhood schedules give.</summary>
+    public static readonly ClinicalCode[] Vaccines = [.. Influenza, DTaP, Ipv, Mmr, HepB, Hib, Pcv13, Varicella, HepA, Rotavirus];
+
     // Medications (RxNorm SCDs).
     // Displays as RxNorm (and VSAC's statin expansions) give them for these codes.
     public static readonly ClinicalCode Atorvastatin10 = new(RxNorm, "617312", "atorvastatin 10 MG Oral Tablet");

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Lodestar.Synth;
@@ -24,12 +25,14 @@ internal sealed class JsonLine
 
     public void Clear() => position = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Raw(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(Room(bytes.Length));
         position += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Byte(byte value)
     {
         Room(1)[0] = value;
@@ -61,10 +64,45 @@ internal sealed class JsonLine
         Byte((byte)'"');
     }
 
+    /// <summary>A whole number in invariant digits (no grouping), written two digits at a time.</summary>
     public void Long(long value)
     {
-        value.TryFormat(Room(20), out var n, default, CultureInfo.InvariantCulture);
-        position += n;
+        if ((ulong)value < SmallLimit)
+        {
+            Small((int)value);
+            return;
+        }
+        if (value < 0)
+        {
+            Byte((byte)'-');
+        }
+        var rest = value < 0 ? (ulong)-value : (ulong)value;
+        if (rest < 10)
+        {
+            Byte((byte)('0' + rest));
+            return;
+        }
+        var digits = DigitCount(rest);
+        var span = Room(digits);
+        var at = digits;
+        while (rest >= 100)
+        {
+            var pair = (int)(rest % 100) * 2;
+            rest /= 100;
+            at -= 2;
+            span[at] = DigitPairs[pair];
+            span[at + 1] = DigitPairs[pair + 1];
+        }
+        if (rest >= 10)
+        {
+            span[0] = DigitPairs[(int)rest * 2];
+            span[1] = DigitPairs[(int)rest * 2 + 1];
+        }
+        else
+        {
+            span[0] = (byte)('0' + rest);
+        }
+        position += digits;
     }
 
     /// <summary>
@@ -105,59 +143,100 @@ internal sealed class JsonLine
     /// <summary>"yyyy-MM-dd" with quotes (years 1000–9999).</summary>
     public void Date(DateOnly date)
     {
-        var span = Room(12);
+        var span = Room(DateText.Length + 2);
         span[0] = (byte)'"';
-        date.Deconstruct(out var year, out var month, out var day);
-        WriteDate(span[1..], year, month, day);
-        span[11] = (byte)'"';
-        position += 12;
+        DateText.Write(span[1..], date.DayNumber);
+        span[DateText.Length + 1] = (byte)'"';
+        position += DateText.Length + 2;
     }
 
     /// <summary>A FHIR dateTime in UTC with seconds ("2021-03-04T14:30:00Z"), with quotes.</summary>
     public void DateTime(DateTime value)
     {
         var span = Room(22);
+        // Day number and second of the day straight from the ticks: the calendar split is the table's.
+        var ticks = value.Ticks;
+        var day = ticks / TimeSpan.TicksPerDay;
+        var second = (int)((ticks - day * TimeSpan.TicksPerDay) / TimeSpan.TicksPerSecond);
         span[0] = (byte)'"';
-        value.Deconstruct(out int year, out int month, out int day);
-        WriteDate(span[1..], year, month, day);
+        DateText.Write(span[1..], (int)day);
         span[11] = (byte)'T';
-        Two(span[12..], value.Hour);
-        span[14] = (byte)':';
-        Two(span[15..], value.Minute);
-        span[17] = (byte)':';
-        Two(span[18..], value.Second);
+        // "HH:mm:ss" as one 8-byte store.
+        var time = Pair(second / 3600) | (ulong)':' << 16 | (ulong)Pair(second / 60 % 60) << 24 | (ulong)':' << 40 | (ulong)Pair(second % 60) << 48;
+        MemoryMarshal.Write(span[12..], in time);
         span[20] = (byte)'Z';
         span[21] = (byte)'"';
         position += 22;
     }
 
-    /// <summary>An id tail "index-ordinal" (or "index" when ordinal &lt; 0), no quotes.</summary>
-    public void IdTail(long index, int ordinal)
+    /// <summary>The person's digits ("123" of "Patient/p123"), no quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Id(PersonId id) => Block(id, id.Length);
+
+    /// <summary>An id tail "person-ordinal" (e.g. "123-4"), no quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void IdTail(PersonId id, int ordinal)
     {
-        Long(index);
-        if (ordinal >= 0)
-        {
-            Byte((byte)'-');
-            Long(ordinal);
-        }
+        Block(id, id.Length + 1);
+        Long(ordinal);
     }
+
+    /// <summary>The first <paramref name="length"/> bytes of the id's block, copied as one fixed-size move when they fit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Block(PersonId id, int length)
+    {
+        var span = Room(2 * PersonId.FastLength);
+        id.Block.AsSpan(0, PersonId.FastLength).CopyTo(span);
+        if (length > PersonId.FastLength)
+        {
+            id.Block.AsSpan(PersonId.FastLength).CopyTo(span[PersonId.FastLength..]);
+        }
+        position += length;
+    }
+
+    /// <summary>0 … <see cref="SmallLimit"/> − 1 (ordinals, blood pressures, scores) from a table, as one 4-byte store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Small(int value)
+    {
+        var packed = SmallNumbers[value];
+        MemoryMarshal.Write(Room(sizeof(uint)), in packed);
+        position += (int)(packed >> 24);
+    }
+
+    private const int SmallLimit = 1000;
+
+    // The digits of 0 … 999 packed little-endian into the low three bytes, their count in the top byte.
+    private static readonly uint[] SmallNumbers = Enumerable.Range(0, SmallLimit).Select(n =>
+    {
+        var text = n.ToString(CultureInfo.InvariantCulture);
+        var packed = (uint)text.Length << 24;
+        for (var i = 0; i < text.Length; i++)
+        {
+            packed |= (uint)text[i] << (8 * i);
+        }
+        return packed;
+    }).ToArray();
+
+    // "00" … "99" as little-endian pairs of ASCII digits, for times of day.
+    private static readonly ushort[] TimePairs = Enumerable.Range(0, 100).Select(i => (ushort)('0' + i / 10 | ('0' + i % 10) << 8)).ToArray();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Pair(int value) => TimePairs[value];
 
     private static readonly long[] Pow10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
-    private static void WriteDate(Span<byte> span, int year, int month, int day)
-    {
-        Two(span, year / 100);
-        Two(span[2..], year % 100);
-        span[4] = (byte)'-';
-        Two(span[5..], month);
-        span[7] = (byte)'-';
-        Two(span[8..], day);
-    }
+    // "00" … "99": two digits per division by 100 when writing whole numbers.
+    private static readonly byte[] DigitPairs = Enumerable.Range(0, 100).SelectMany(i => new[] { (byte)('0' + i / 10), (byte)('0' + i % 10) }).ToArray();
 
-    private static void Two(Span<byte> span, int value)
+    private static int DigitCount(ulong value)
     {
-        span[1] = (byte)('0' + value % 10);
-        span[0] = (byte)('0' + value / 10);
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+        return digits;
     }
 
     // The check is inlined at every call; growing is the rare path and stays out of line.

@@ -45,7 +45,7 @@ internal sealed partial class PersonGenerator
             {
                 end = lastAlive.ToDateTime(new TimeOnly(23, 0));
             }
-            ResourceWriter.Encounter(output, index, i, visit, end);
+            ResourceWriter.Encounter(output, i, visit, end);
 
             var age = person.AgeOn(date);
             var inPerson = visit.Kind is VisitKind.Office or VisitKind.Preventive;
@@ -79,7 +79,7 @@ internal sealed partial class PersonGenerator
                 }
                 var systolic = controlled ? rng.Between(104, 139) : rng.Between(140, 178);
                 var diastolic = controlled ? rng.Between(62, 89) : (systolic >= 140 ? rng.Between(70, 104) : rng.Between(90, 104));
-                ResourceWriter.BloodPressure(output, index, observation++, i, visit.Start, systolic, diastolic);
+                ResourceWriter.BloodPressure(output, observation++, i, visit.Start, systolic, diastolic);
             }
 
             // HbA1c for diabetics at the year's first in-person visit and again after ≥ 90 days (ADA: 2–4 a year).
@@ -96,19 +96,19 @@ internal sealed partial class PersonGenerator
                     lastA1cPoor = poor;
                 }
                 var percent = poor ? 9.1 + rng.Next(35) / 10.0 : 5.8 + rng.Next(32) / 10.0;
-                ResourceWriter.A1c(output, index, observation++, i, visit.Start, percent, rng.Chance(0.03));
+                ResourceWriter.A1c(output, observation++, i, visit.Start, percent, rng.Chance(0.03));
                 lastA1cDate = date;
             }
             else if (inPerson && age >= 45 && vitalsYear != year && rng.Chance(0.15))
             {
-                ResourceWriter.A1c(output, index, observation++, i, visit.Start, 4.8 + rng.Next(16) / 10.0, rng.Chance(0.03));
+                ResourceWriter.A1c(output, observation++, i, visit.Start, 4.8 + rng.Next(16) / 10.0, rng.Chance(0.03));
             }
 
             // BMI once a year for adults, at the first in-person visit.
             if (inPerson && age >= 18 && vitalsYear != year)
             {
                 vitalsYear = year;
-                ResourceWriter.Bmi(output, index, observation++, i, visit.Start, Math.Round(bmiBase + (rng.NextDouble() - 0.5) * 1.6, 1));
+                ResourceWriter.Bmi(output, observation++, i, visit.Start, Math.Round(bmiBase + (rng.NextDouble() - 0.5) * 1.6, 1));
             }
 
             // Depression screening (PHQ-9) once a year from age 12 at the first in-person visit, for a little over
@@ -119,7 +119,7 @@ internal sealed partial class PersonGenerator
                 if (screening.Chance(0.55))
                 {
                     var score = screening.Chance(0.1) ? screening.Between(10, 27) : screening.Between(0, 9);
-                    ResourceWriter.DepressionScreening(output, index, observation++, i, visit.Start, age >= 18, score);
+                    ResourceWriter.DepressionScreening(output, observation++, i, visit.Start, age >= 18, score);
                 }
             }
 
@@ -129,17 +129,17 @@ internal sealed partial class PersonGenerator
                 var any = false;
                 if (onLisinopril && hypertensionOnset <= date)
                 {
-                    ResourceWriter.Medication(output, index, orders++, i, visit.Start, Codes.Lisinopril10);
+                    ResourceWriter.Medication(output, orders++, i, visit.Start, Codes.Lisinopril10);
                     any = true;
                 }
                 if (onMetformin && diabetesOnset <= date)
                 {
-                    ResourceWriter.Medication(output, index, orders++, i, visit.Start, Codes.Metformin500);
+                    ResourceWriter.Medication(output, orders++, i, visit.Start, Codes.Metformin500);
                     any = true;
                 }
                 if (onStatin && statinEligible <= date)
                 {
-                    ResourceWriter.Medication(output, index, orders++, i, visit.Start, statin);
+                    ResourceWriter.Medication(output, orders++, i, visit.Start, statin);
                     any = true;
                 }
                 if (any || (hypertensionOnset is null && diabetesOnset is null && statinEligible is null))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lodestar.Geography;
 
 namespace Lodestar.Synth;
@@ -44,6 +45,7 @@ internal sealed partial class PersonGenerator
                 onset[k] = date > asOf ? asOf.AddDays(-rng.Next(60)) : date;
             }
         }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // called in every year's loops; a call each time showed in profiles
         bool Has(ConditionKind kind, DateOnly by) => onset[(int)kind] is { } d && d <= by;
 
         // Death: one draw per year at the age reached that year.
@@ -66,7 +68,7 @@ internal sealed partial class PersonGenerator
         var lastAlive = death ?? asOf;
         var aliveAtEnd = death is null;
 
-        output.BeginPerson();
+        output.BeginPerson(index);
         ResourceWriter.Patient(output, ref rng, person, death);
 
         // Coverage.
@@ -78,11 +80,11 @@ internal sealed partial class PersonGenerator
         var coverageIndex = 0;
         if (payer != Codes.Medicare && sixtyFifth > coverageStart && sixtyFifth <= lastAlive)
         {
-            ResourceWriter.Coverage(output, index, coverageIndex++, plan.Population.State.Name, payer, coverageStart, sixtyFifth.AddDays(-1));
+            ResourceWriter.Coverage(output, coverageIndex++, plan.Population.State.Name, payer, coverageStart, sixtyFifth.AddDays(-1));
             payer = Codes.Medicare;
             coverageStart = sixtyFifth;
         }
-        ResourceWriter.Coverage(output, index, coverageIndex, plan.Population.State.Name, payer, coverageStart, death);
+        ResourceWriter.Coverage(output, coverageIndex, plan.Population.State.Name, payer, coverageStart, death);
         if (aliveAtEnd)
         {
             plan.Record(tally, Outcome.Uninsured, person, ageAtEnd, payer == Codes.SelfPay);
@@ -95,7 +97,7 @@ internal sealed partial class PersonGenerator
             if (onset[k] is { } d && d <= lastAlive)
             {
                 var (snomed, icd, text) = Codes.Conditions[k];
-                ResourceWriter.Condition(output, index, k, snomed, icd, text, d, null);
+                ResourceWriter.Condition(output, k, snomed, icd, text, d, null);
             }
         }
 
@@ -134,20 +136,19 @@ internal sealed partial class PersonGenerator
                 // visits — the uninsured — would lose readings and show an unplanted gap).
                 if (v > 0 && rng.Chance(telehealthShare))
                 {
-                    visits.Add(new Visit(start, start + VisitLength, VisitKind.Telehealth, Codes.Cpt99213, Codes.TelehealthSnomed, false));
+                    visits.Add(new Visit(start, start + VisitLength, VisitType.Telehealth, false));
                 }
                 else
                 {
-                    var cpt = rng.Chance(0.04) ? Codes.Cpt99203 : rng.Chance(chronic > 0 ? 0.5 : 0.25) ? Codes.Cpt99214 : Codes.Cpt99213;
-                    visits.Add(new Visit(start, start + VisitLength, VisitKind.Office, cpt, Codes.OfficeVisitSnomed, false));
+                    var type = rng.Chance(0.04) ? VisitType.Office99203 : rng.Chance(chronic > 0 ? 0.5 : 0.25) ? VisitType.Office99214 : VisitType.Office99213;
+                    visits.Add(new Visit(start, start + VisitLength, type, false));
                 }
             }
             if (rng.Chance((age < 18 ? 0.6 : 0.45) * (isUninsured ? 0.5 : 1.0) * Math.Min(1, fraction * 1.5)))
             {
                 var start = VisitTime(ref rng, from, span);
                 var band = age < 1 ? 0 : age < 5 ? 1 : age < 12 ? 2 : age < 18 ? 3 : age < 40 ? 4 : age < 65 ? 5 : 6;
-                visits.Add(new Visit(start, start + TimeSpan.FromMinutes(30), VisitKind.Preventive, Codes.Preventive[band],
-                    age < 18 ? Codes.PreventiveSnomed : Codes.AdultPreventiveSnomed, false));
+                visits.Add(new Visit(start, start + TimeSpan.FromMinutes(30), VisitType.Preventive[band], false));
             }
             var ed = rng.Poisson(ClinicalModel.EmergencyVisits(age, isUninsured, Has(ConditionKind.Asthma, to), Has(ConditionKind.EndStageRenalDisease, to)) * fraction);
             for (var v = 0; v < ed; v++)
@@ -155,21 +156,21 @@ internal sealed partial class PersonGenerator
                 var start = VisitTime(ref rng, from, span).AddHours(rng.Between(-6, 6));
                 var u = rng.NextDouble();
                 var level = u < 0.05 ? 0 : u < 0.2 ? 1 : u < 0.55 ? 2 : u < 0.85 ? 3 : 4;
-                visits.Add(new Visit(start, start.AddMinutes(rng.Between(90, 420)), VisitKind.Emergency, Codes.EmergencyLevels[level], Codes.EmergencySnomed, false));
+                visits.Add(new Visit(start, start.AddMinutes(rng.Between(90, 420)), VisitType.Emergency[level], false));
             }
             var admissions = rng.Poisson(ClinicalModel.Admissions(age, Has(ConditionKind.CoronaryHeartDisease, to), Has(ConditionKind.EndStageRenalDisease, to), Has(ConditionKind.Diabetes, to)) * fraction);
             for (var v = 0; v < admissions; v++)
             {
                 var admit = VisitTime(ref rng, from, span);
                 var discharge = admit.AddDays(1 + rng.Poisson(2.5)).AddHours(rng.Between(-3, 3));
-                visits.Add(new Visit(admit, discharge, VisitKind.Inpatient, Codes.InpatientLevels[rng.Next(3)], Codes.InpatientSnomed, false));
+                visits.Add(new Visit(admit, discharge, VisitType.Inpatient[rng.Next(3)], false));
                 // 30-day readmissions (CMS HRRP: ~15% of Medicare stays; more with ESRD).
                 if (rng.Chance(Has(ConditionKind.EndStageRenalDisease, to) ? 0.25 : 0.14))
                 {
                     var readmit = discharge.AddDays(rng.Between(2, 29));
                     if (DateOnly.FromDateTime(readmit) <= lastAlive)
                     {
-                        visits.Add(new Visit(readmit, readmit.AddDays(1 + rng.Poisson(3)), VisitKind.Inpatient, Codes.InpatientLevels[rng.Next(3)], Codes.InpatientSnomed, true));
+                        visits.Add(new Visit(readmit, readmit.AddDays(1 + rng.Poisson(3)), VisitType.Inpatient[rng.Next(3)], true));
                     }
                 }
             }
@@ -182,13 +183,13 @@ internal sealed partial class PersonGenerator
                 if (known <= lastAlive)
                 {
                     var delivered = delivery <= lastAlive;
-                    ResourceWriter.Condition(output, index, ConditionCount + pregnancies++, Codes.Pregnancy.Snomed, Codes.Pregnancy.Icd,
+                    ResourceWriter.Condition(output, ConditionCount + pregnancies++, Codes.Pregnancy.Snomed, Codes.Pregnancy.Icd,
                         Codes.Pregnancy.Text, known, delivered ? delivery : null);
                     PrenatalVisits(index, pregnancies, known, Min(delivery.AddDays(-1), lastAlive));
                     if (delivered)
                     {
                         var admit = delivery.ToDateTime(new TimeOnly(rng.Between(0, 23), rng.Next(60)));
-                        visits.Add(new Visit(admit, admit.AddDays(2), VisitKind.Delivery, Codes.InpatientLevels[0], Codes.InpatientSnomed, false));
+                        visits.Add(new Visit(admit, admit.AddDays(2), VisitType.Delivery, false));
                         procedures.Add(new DatedCode(delivery, Codes.Delivery, Codes.DeliverySnomed));
                     }
                 }
@@ -198,8 +199,8 @@ internal sealed partial class PersonGenerator
         WriteEncounters(output, ref rng, person, index, lastAlive);
         Screenings(ref rng, person, lastAlive, aliveAtEnd);
         Immunizations(ref rng, person, lastAlive, aliveAtEnd);
-        ResourceWriter.Procedures(output, index, procedures);
-        ResourceWriter.Immunizations(output, index, immunizations);
+        ResourceWriter.Procedures(output, procedures);
+        ResourceWriter.Immunizations(output, immunizations);
     }
 
     /// <summary>
@@ -217,8 +218,8 @@ internal sealed partial class PersonGenerator
         {
             var start = day.ToDateTime(new TimeOnly(rng.Between(8, 16), rng.Next(60)));
             visits.Add(first
-                ? new Visit(start, start.AddMinutes(40), VisitKind.Prenatal, Codes.PrenatalInitial, Codes.PrenatalInitialSnomed, false)
-                : new Visit(start, start.AddMinutes(20), VisitKind.Prenatal, Codes.PrenatalSubsequent, Codes.PrenatalSubsequentSnomed, false));
+                ? new Visit(start, start.AddMinutes(40), VisitType.PrenatalInitial, false)
+                : new Visit(start, start.AddMinutes(20), VisitType.PrenatalSubsequent, false));
             first = false;
             day = day.AddDays(28 + rng.Between(-3, 3));
         }

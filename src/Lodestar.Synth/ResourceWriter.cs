@@ -22,23 +22,23 @@ internal static class ResourceWriter
 
     public static void Patient(BatchOutput output, ref Rng rng, in PersonTraits person, DateOnly? death)
     {
+        var id = output.PersonId;
         var b = output.Begin(ResourceKind.Patient);
         b.Raw("{\"resourceType\":\"Patient\",\"id\":\"p"u8);
-        b.Long(person.Index);
+        b.Id(id);
         b.Raw("\",\"meta\":{\"profile\":[\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient\"]},\"extension\":["u8);
         b.Raw(RaceExtensions[PersonDetails.Race(ref rng, person.Group)]);
         b.Byte((byte)',');
         b.Raw(person.Group == Geography.OmbGroup.Hispanic ? Hispanic : NotHispanic);
         b.Raw("],\"identifier\":[{\"system\":\"urn:lodestar:synth:patient\",\"value\":\"p"u8);
-        b.Long(person.Index);
+        b.Id(id);
         var (family, given) = PersonDetails.Name(ref rng, person.Female);
         b.Raw("\"}],\"name\":[{\"use\":\"official\",\"family\":"u8);
         b.String(family);
         b.Raw(",\"given\":["u8);
         b.String(given);
         b.Raw("]}],\"gender\":"u8);
-        b.Raw(person.Female ? "\"female\""u8 : "\"male\""u8);
-        b.Raw(",\"birthDate\":"u8);
+        b.Raw(person.Female ? "\"female\",\"birthDate\":"u8 : "\"male\",\"birthDate\":"u8);
         b.Date(person.BirthDate);
         if (death is { } d)
         {
@@ -74,14 +74,14 @@ internal static class ResourceWriter
         output.End(ResourceKind.Patient);
     }
 
-    public static void Coverage(BatchOutput output, long index, int ordinal, string stateName, ClinicalCode payer, DateOnly start, DateOnly? end)
+    public static void Coverage(BatchOutput output, int ordinal, string stateName, ClinicalCode payer, DateOnly start, DateOnly? end)
     {
         var b = output.Begin(ResourceKind.Coverage);
         b.Raw("{\"resourceType\":\"Coverage\",\"id\":\"cov"u8);
-        b.IdTail(index, ordinal);
+        b.IdTail(output.PersonId, ordinal);
         b.Raw("\",\"status\":\"active\",\"type\":"u8);
         b.Raw(payer.ConceptJson);
-        Fhir.PatientReference(b, "beneficiary"u8, index);
+        Fhir.PatientReference(b, "beneficiary"u8, output.PersonId);
         b.Raw(",\"period\":{\"start\":"u8);
         b.Date(start);
         if (end is { } e)
@@ -96,11 +96,11 @@ internal static class ResourceWriter
         output.End(ResourceKind.Coverage);
     }
 
-    public static void Condition(BatchOutput output, long index, int ordinal, ClinicalCode snomed, ClinicalCode icd, string text, DateOnly onset, DateOnly? abatement)
+    public static void Condition(BatchOutput output, int ordinal, ClinicalCode snomed, ClinicalCode icd, string text, DateOnly onset, DateOnly? abatement)
     {
         var b = output.Begin(ResourceKind.Condition);
         b.Raw("{\"resourceType\":\"Condition\",\"id\":\"c"u8);
-        b.IdTail(index, ordinal);
+        b.IdTail(output.PersonId, ordinal);
         b.Raw(abatement is null
             ? "\",\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"active\"}]}"u8
             : "\",\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"resolved\"}]}"u8);
@@ -111,7 +111,7 @@ internal static class ResourceWriter
         b.Raw("],\"text\":"u8);
         b.String(text);
         b.Byte((byte)'}');
-        Fhir.PatientReference(b, "subject"u8, index);
+        Fhir.PatientReference(b, "subject"u8, output.PersonId);
         b.Raw(",\"onsetDateTime\":"u8);
         b.Date(onset);
         if (abatement is { } a)
@@ -122,124 +122,112 @@ internal static class ResourceWriter
         output.End(ResourceKind.Condition);
     }
 
-    public static void Encounter(BatchOutput output, long index, int ordinal, in Visit visit, DateTime end)
+    public static void Encounter(BatchOutput output, int ordinal, in Visit visit, DateTime end)
     {
+        var id = output.PersonId;
         var b = output.Begin(ResourceKind.Encounter);
         b.Raw("{\"resourceType\":\"Encounter\",\"id\":\"e"u8);
-        b.IdTail(index, ordinal);
-        b.Raw("\",\"status\":\"finished\",\"class\":"u8);
-        b.Raw((visit.Kind switch
-        {
-            VisitKind.Telehealth => Codes.Virtual,
-            VisitKind.Emergency => Codes.Emergency,
-            VisitKind.Inpatient or VisitKind.Delivery => Codes.Inpatient,
-            _ => Codes.Ambulatory,
-        }).CodingJson);
-        b.Raw(",\"type\":[{\"coding\":["u8);
-        b.Raw(visit.Cpt.CodingJson);
-        b.Byte((byte)',');
-        b.Raw(visit.Snomed.CodingJson);
-        b.Raw("]}]"u8);
-        Fhir.PatientReference(b, "subject"u8, index);
-        b.Raw(",\"period\":{\"start\":"u8);
+        b.IdTail(id, ordinal);
+        var type = visit.Type;
+        b.Raw(type.Head);
+        b.Id(id);
+        b.Raw("\"},\"period\":{\"start\":"u8);
         b.DateTime(visit.Start);
         b.Raw(",\"end\":"u8);
         b.DateTime(end < visit.Start ? visit.Start : end);
-        b.Byte((byte)'}');
-        if (visit.Kind == VisitKind.Delivery)
-        {
-            b.Raw(",\"reasonCode\":["u8);
-            b.Raw(Codes.DeliverySnomed.ConceptJson);
-            b.Byte((byte)']');
-        }
-        if (visit.Readmission)
-        {
-            b.Raw(",\"hospitalization\":{\"reAdmission\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0092\",\"code\":\"R\",\"display\":\"Re-admission\"}]}}"u8);
-        }
+        b.Raw(visit.Readmission ? type.ReadmissionTail : type.Tail);
         output.End(ResourceKind.Encounter);
     }
 
-    private static JsonLine BeginObservation(BatchOutput output, long index, int ordinal, int encounter, DateTime when, ReadOnlySpan<byte> category, ClinicalCode code)
+    /// <summary>Everything of an Observation up to its value: id, category, code, subject, encounter and time.</summary>
+    private static JsonLine BeginObservation(BatchOutput output, int ordinal, int encounter, DateTime when, byte[] head)
     {
+        var id = output.PersonId;
         var b = output.Begin(ResourceKind.Observation);
         b.Raw("{\"resourceType\":\"Observation\",\"id\":\"o"u8);
-        b.IdTail(index, ordinal);
-        b.Raw("\",\"status\":\"final\",\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\""u8);
-        b.Raw(category);
-        b.Raw("\"}]}],\"code\":"u8);
-        b.Raw(code.ConceptJson);
-        Fhir.PatientReference(b, "subject"u8, index);
-        Fhir.EncounterReference(b, index, encounter);
-        b.Raw(",\"effectiveDateTime\":"u8);
+        b.IdTail(id, ordinal);
+        b.Raw(head);
+        b.Id(id);
+        b.Raw("\"},\"encounter\":{\"reference\":\"Encounter/e"u8);
+        b.IdTail(id, encounter);
+        b.Raw("\"},\"effectiveDateTime\":"u8);
         b.DateTime(when);
         return b;
     }
 
-    public static void BloodPressure(BatchOutput output, long index, int ordinal, int encounter, DateTime when, int systolic, int diastolic)
+    public static void BloodPressure(BatchOutput output, int ordinal, int encounter, DateTime when, int systolic, int diastolic)
     {
-        var b = BeginObservation(output, index, ordinal, encounter, when, "vital-signs"u8, Codes.BloodPressurePanel);
-        b.Raw(",\"component\":[{\"code\":"u8);
-        b.Raw(Codes.Systolic.ConceptJson);
-        Fhir.Quantity(b, systolic, "\"mm[Hg]\""u8);
-        b.Raw("},{\"code\":"u8);
-        b.Raw(Codes.Diastolic.ConceptJson);
-        Fhir.Quantity(b, diastolic, "\"mm[Hg]\""u8);
-        b.Raw("}]"u8);
+        var b = BeginObservation(output, ordinal, encounter, when, BloodPressureHead);
+        b.Raw(SystolicValue);
+        b.Long(systolic);
+        b.Raw(DiastolicValue);
+        b.Long(diastolic);
+        b.Raw(BloodPressureTail);
         output.End(ResourceKind.Observation);
     }
 
     /// <summary>HbA1c in % (NGSP), or now and then in mmol/mol (IFCC = (NGSP − 2.15) × 10.929) as some labs report it.</summary>
-    public static void A1c(BatchOutput output, long index, int ordinal, int encounter, DateTime when, double percent, bool ifcc)
+    public static void A1c(BatchOutput output, int ordinal, int encounter, DateTime when, double percent, bool ifcc)
     {
-        var b = BeginObservation(output, index, ordinal, encounter, when, "laboratory"u8, Codes.HbA1c);
+        var b = BeginObservation(output, ordinal, encounter, when, A1cHead);
+        b.Raw(QuantityValue);
         if (ifcc)
         {
-            Fhir.Quantity(b, (percent - 2.15) * 10.929, 0, "\"mmol/mol\""u8);
+            b.Fixed((percent - 2.15) * 10.929, 0);
+            b.Raw(MmolPerMolUnit);
         }
         else
         {
-            Fhir.Quantity(b, percent, 1, "\"%\""u8);
+            b.Fixed(percent, 1);
+            b.Raw(PercentUnit);
         }
         output.End(ResourceKind.Observation);
     }
 
     /// <summary>A PHQ-9 total score (0–27) under the adult or adolescent depression screening code CMS2 names.</summary>
-    public static void DepressionScreening(BatchOutput output, long index, int ordinal, int encounter, DateTime when, bool adult, int score)
+    public static void DepressionScreening(BatchOutput output, int ordinal, int encounter, DateTime when, bool adult, int score)
     {
-        var b = BeginObservation(output, index, ordinal, encounter, when, "survey"u8, adult ? Codes.AdultDepressionScreening : Codes.AdolescentDepressionScreening);
-        Fhir.Quantity(b, score, "\"{score}\""u8);
+        var b = BeginObservation(output, ordinal, encounter, when, adult ? AdultScreeningHead : AdolescentScreeningHead);
+        b.Raw(QuantityValue);
+        b.Long(score);
+        b.Raw(ScoreUnit);
         output.End(ResourceKind.Observation);
     }
 
-    public static void Bmi(BatchOutput output, long index, int ordinal, int encounter, DateTime when, double bmi)
+    public static void Bmi(BatchOutput output, int ordinal, int encounter, DateTime when, double bmi)
     {
-        var b = BeginObservation(output, index, ordinal, encounter, when, "vital-signs"u8, Codes.Bmi);
-        Fhir.Quantity(b, bmi, 1, "\"kg/m2\""u8);
+        var b = BeginObservation(output, ordinal, encounter, when, BmiHead);
+        b.Raw(QuantityValue);
+        b.Fixed(bmi, 1);
+        b.Raw(BmiUnit);
         output.End(ResourceKind.Observation);
     }
 
-    public static void Medication(BatchOutput output, long index, int ordinal, int encounter, DateTime when, ClinicalCode drug)
+    public static void Medication(BatchOutput output, int ordinal, int encounter, DateTime when, ClinicalCode drug)
     {
+        var id = output.PersonId;
         var b = output.Begin(ResourceKind.MedicationRequest);
         b.Raw("{\"resourceType\":\"MedicationRequest\",\"id\":\"m"u8);
-        b.IdTail(index, ordinal);
+        b.IdTail(id, ordinal);
         b.Raw("\",\"status\":\"active\",\"intent\":\"order\",\"medicationCodeableConcept\":"u8);
         b.Raw(drug.ConceptJson);
-        Fhir.PatientReference(b, "subject"u8, index);
-        Fhir.EncounterReference(b, index, encounter);
-        b.Raw(",\"authoredOn\":"u8);
+        Fhir.PatientReference(b, "subject"u8, id);
+        b.Raw(",\"encounter\":{\"reference\":\"Encounter/e"u8);
+        b.IdTail(id, encounter);
+        b.Raw("\"},\"authoredOn\":"u8);
         b.DateTime(when);
         output.End(ResourceKind.MedicationRequest);
     }
 
-    public static void Procedures(BatchOutput output, long index, List<DatedCode> procedures)
+    public static void Procedures(BatchOutput output, List<DatedCode> procedures)
     {
+        var id = output.PersonId;
         for (var i = 0; i < procedures.Count; i++)
         {
             var p = procedures[i];
             var b = output.Begin(ResourceKind.Procedure);
             b.Raw("{\"resourceType\":\"Procedure\",\"id\":\"pr"u8);
-            b.IdTail(index, i);
+            b.IdTail(id, i);
             b.Raw("\",\"status\":\"completed\",\"code\":{\"coding\":["u8);
             b.Raw(p.Code.CodingJson);
             if (p.Second is not null)
@@ -248,30 +236,68 @@ internal static class ResourceWriter
                 b.Raw(p.Second.CodingJson);
             }
             b.Raw("]}"u8);
-            Fhir.PatientReference(b, "subject"u8, index);
+            Fhir.PatientReference(b, "subject"u8, id);
             b.Raw(",\"performedDateTime\":"u8);
             b.DateTime(p.Date.ToDateTime(new TimeOnly(15, 0)));
             output.End(ResourceKind.Procedure);
         }
     }
 
-    public static void Immunizations(BatchOutput output, long index, List<DatedCode> immunizations)
+    public static void Immunizations(BatchOutput output, List<DatedCode> immunizations)
     {
+        var id = output.PersonId;
         for (var i = 0; i < immunizations.Count; i++)
         {
             var im = immunizations[i];
             var b = output.Begin(ResourceKind.Immunization);
             b.Raw("{\"resourceType\":\"Immunization\",\"id\":\"im"u8);
-            b.IdTail(index, i);
-            b.Raw("\",\"status\":\"completed\",\"vaccineCode\":"u8);
-            b.Raw(im.Code.ConceptJson);
-            Fhir.PatientReference(b, "patient"u8, index);
-            b.Raw(",\"occurrenceDateTime\":"u8);
+            b.IdTail(id, i);
+            if (VaccineHeads.TryGetValue(im.Code, out var head))
+            {
+                b.Raw(head);
+            }
+            else
+            {
+                b.Raw(VaccineHead(im.Code));
+            }
+            b.Id(id);
+            b.Raw("\"},\"occurrenceDateTime\":"u8);
             b.DateTime(im.Date.ToDateTime(new TimeOnly(16, 0)));
             b.Raw(",\"primarySource\":true"u8);
             output.End(ResourceKind.Immunization);
         }
     }
+
+    // Pre-encoded runs between an observation's holes, one per kind of observation (see BeginObservation).
+    private static readonly byte[] BloodPressureHead = ObservationHead("vital-signs"u8, Codes.BloodPressurePanel);
+    private static readonly byte[] A1cHead = ObservationHead("laboratory"u8, Codes.HbA1c);
+    private static readonly byte[] BmiHead = ObservationHead("vital-signs"u8, Codes.Bmi);
+    private static readonly byte[] AdultScreeningHead = ObservationHead("survey"u8, Codes.AdultDepressionScreening);
+    private static readonly byte[] AdolescentScreeningHead = ObservationHead("survey"u8, Codes.AdolescentDepressionScreening);
+    private static readonly byte[] QuantityValue = [.. ",\"valueQuantity\":{\"value\":"u8];
+    private static readonly byte[] SystolicValue = [.. ",\"component\":[{\"code\":"u8, .. Codes.Systolic.ConceptJson, .. QuantityValue];
+    private static readonly byte[] DiastolicValue = [.. UcumUnit("\"mm[Hg]\""u8), .. "},{\"code\":"u8, .. Codes.Diastolic.ConceptJson, .. QuantityValue];
+    private static readonly byte[] BloodPressureTail = [.. UcumUnit("\"mm[Hg]\""u8), .. "}]"u8];
+    private static readonly byte[] PercentUnit = UcumUnit("\"%\""u8);
+    private static readonly byte[] MmolPerMolUnit = UcumUnit("\"mmol/mol\""u8);
+    private static readonly byte[] BmiUnit = UcumUnit("\"kg/m2\""u8);
+    private static readonly byte[] ScoreUnit = UcumUnit("\"{score}\""u8);
+
+    // Every vaccine the schedules give; another code still works, through VaccineHead each time.
+    private static readonly Dictionary<ClinicalCode, byte[]> VaccineHeads = Codes.Vaccines.ToDictionary(c => c, VaccineHead);
+
+    /// <summary>From the end of an Observation's id to its subject's patient number.</summary>
+    private static byte[] ObservationHead(ReadOnlySpan<byte> category, ClinicalCode code) =>
+        [.. "\",\"status\":\"final\",\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\""u8,
+            .. category, .. "\"}]}],\"code\":"u8, .. code.ConceptJson, .. ",\"subject\":{\"reference\":\"Patient/p"u8];
+
+    /// <summary>After a quantity's value: its UCUM unit as unit and code, closing the quantity.</summary>
+    private static byte[] UcumUnit(ReadOnlySpan<byte> unitJson) =>
+        [.. ",\"unit\":"u8, .. unitJson, .. ",\"system\":\"http://unitsofmeasure.org\",\"code\":"u8, .. unitJson, .. "}"u8];
+
+    /// <summary>From the end of an Immunization's id to its patient's number.</summary>
+    private static byte[] VaccineHead(ClinicalCode vaccine) =>
+        [.. "\",\"status\":\"completed\",\"vaccineCode\":"u8, .. vaccine.ConceptJson, .. ",\"patient\":{\"reference\":\"Patient/p"u8];
 
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 

@@ -1,8 +1,33 @@
 namespace Lodestar.Synth;
 
-/// <summary>One encounter before it is written; sorted by start so each person's records are chronological.</summary>
-internal readonly record struct Visit(DateTime Start, DateTime End, VisitKind Kind, ClinicalCode Cpt, ClinicalCode Snomed, bool Readmission) : IComparable<Visit>
+/// <summary>
+/// One encounter before it is written; sorted by start so each person's records are chronological. It holds
+/// its type as an index rather than a reference so that adding and sorting visits copies plain bytes,
+/// without a GC write barrier per move.
+/// </summary>
+internal readonly struct Visit : IComparable<Visit>
 {
+    private readonly byte type;
+
+    public Visit(DateTime start, DateTime end, VisitType type, bool readmission)
+    {
+        Start = start;
+        End = end;
+        this.type = type.Index;
+        Kind = type.Kind;
+        Readmission = readmission;
+    }
+
+    public DateTime Start { get; }
+
+    public DateTime End { get; }
+
+    public VisitKind Kind { get; }
+
+    public bool Readmission { get; }
+
+    public VisitType Type => VisitType.ByIndex(type);
+
     public int CompareTo(Visit other)
     {
         var c = Start.CompareTo(other.Start);

@@ -1,7 +1,7 @@
 namespace Lodestar.Synth;
 
 /// <summary>Encounter settings, written as v3 ActCode classes AMB, VR, EMER, IMP.</summary>
-internal enum VisitKind
+internal enum VisitKind : byte
 {
     Office,
     Preventive,
