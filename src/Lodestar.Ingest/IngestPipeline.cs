@@ -127,10 +127,28 @@ public sealed class IngestPipeline
         Dictionary<string, ViewDefinition[]> byType,
         Dictionary<string, int> fileIndex,
         WorkerState[] workers,
-        ViewSpill[] spills) : IFhirResourceHandler
+        ViewSpill[] spills) : IFhirRowHandler
     {
         private readonly Dictionary<ViewDefinition, int> viewIndex =
             owner.views.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
+
+        public IReadOnlyList<ViewDefinition> Views => owner.views;
+
+        /// <summary>A row the reader computed in its one pass over the record: the same bookkeeping as a row evaluated here.</summary>
+        public void OnRow(in FhirResource resource, int view, ReadOnlySpan<ViewValue> row)
+        {
+            var state = workers[resource.Worker];
+            var sink = state.Sinks[view];
+            sink.OnRow(row);
+            sink.Keys.Add(((long)fileIndex[resource.Source.Path] << 40) | resource.Line);
+            var held = sink.EstimatedBytes;
+            state.Total += held - state.Held[view];
+            state.Held[view] = held;
+            if (state.Total > state.Budget)
+            {
+                Spill(resource.Worker, state);
+            }
+        }
 
         public void OnResource(in FhirResource resource)
         {
