@@ -54,8 +54,6 @@ public sealed class StringColumnBuilder : ColumnBuilder
     private readonly List<string> dictionary = [];
     private int[] codes = new int[1024];
     private long stringBytes;
-    private string[]? mappedDictionary;
-    private int[] map = [];
 
     public StringColumnBuilder(string name)
         : base(name) => spanIndex = index.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -98,7 +96,9 @@ public sealed class StringColumnBuilder : ColumnBuilder
 
     /// <summary>
     /// This builder's code for entry <paramref name="code"/> of another column's dictionary, interning it on first
-    /// use. The map is kept for the last dictionary seen, so a row group appended in several ranges maps each value once.
+    /// use. Maps are kept for the last few dictionaries seen: a merge alternates between the runs of two workers every
+    /// few thousand rows, and remaking a map per switch cost a fill of the whole source dictionary (for key columns as
+    /// long as the run) each time.
     /// </summary>
     internal int Remap(string[] source, int code)
     {
@@ -106,18 +106,43 @@ public sealed class StringColumnBuilder : ColumnBuilder
         {
             return -1;
         }
-        if (!ReferenceEquals(source, mappedDictionary))
-        {
-            mappedDictionary = source;
-            map = new int[source.Length];
-            Array.Fill(map, -1);
-        }
+        var map = MapFor(source);
         var mapped = map[code];
         if (mapped < 0)
         {
             mapped = map[code] = Intern(source[code]);
         }
         return mapped;
+    }
+
+    private const int MapCache = 8;
+    private readonly string[]?[] mappedDictionaries = new string[MapCache][];
+    private readonly int[][] maps = new int[MapCache][];
+    private int lastMap;
+    private int nextMap;
+
+    private int[] MapFor(string[] source)
+    {
+        if (ReferenceEquals(mappedDictionaries[lastMap], source))
+        {
+            return maps[lastMap];
+        }
+        for (var i = 0; i < MapCache; i++)
+        {
+            if (ReferenceEquals(mappedDictionaries[i], source))
+            {
+                lastMap = i;
+                return maps[i];
+            }
+        }
+        // Round robin: the oldest dictionary is the one least likely to come back.
+        lastMap = nextMap;
+        nextMap = (nextMap + 1) % MapCache;
+        var map = new int[source.Length];
+        Array.Fill(map, -1);
+        mappedDictionaries[lastMap] = source;
+        maps[lastMap] = map;
+        return map;
     }
 
     public override void AppendRange(Column source, int start, int count)

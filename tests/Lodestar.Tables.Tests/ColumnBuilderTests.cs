@@ -54,6 +54,26 @@ public sealed class ColumnBuilderTests
     }
 
     [Fact]
+    public void Ranges_alternating_between_more_dictionaries_than_it_keeps_maps_for_give_every_value()
+    {
+        // Ten sources (more than the eight maps kept), visited round robin three times, as a merge alternates runs.
+        var sources = Enumerable.Range(0, 10).Select(k => new StringColumn("s", [0, 1, -1], [$"k{k}", "shared"])).ToArray();
+        var builder = new StringColumnBuilder("s");
+        var expected = new List<string?>();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            foreach (var (source, k) in sources.Select((s, k) => (s, k)))
+            {
+                builder.AppendRange(source, pass % 3, 1);
+                expected.Add((pass % 3) switch { 0 => $"k{k}", 1 => "shared", _ => null });
+            }
+        }
+        var column = (StringColumn)builder.Build();
+        Assert.Equal(expected, Enumerable.Range(0, expected.Count).Select(column.Format));
+        Assert.Equal([.. Enumerable.Range(0, 10).Select(k => $"k{k}"), "shared"], column.Dictionary);
+    }
+
+    [Fact]
     public void List_and_fixed_ranges_keep_values_and_nulls()
     {
         var lists = new StringListColumn("l", [0, 2, 2, 3], [1, 0, 1], ["x", "y"]);
