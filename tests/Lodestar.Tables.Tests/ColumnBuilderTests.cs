@@ -73,6 +73,34 @@ public sealed class ColumnBuilderTests
         Assert.Equal([.. Enumerable.Range(0, 10).Select(k => $"k{k}"), "shared"], column.Dictionary);
     }
 
+    [Theory]
+    // Repeats (remembered), an empty string, non-ASCII text, and values longer than the 256 bytes remembered.
+    [InlineData("final|final|final||é€😀|é€😀|final")]
+    [InlineData("LONG|LONG|x|LONG")]
+    public void Utf8_text_gives_the_column_its_characters_would(string values)
+    {
+        var texts = values.Split('|').Select(v => v == "LONG" ? new string('ü', 200) + "-" + new string('a', 60) : v).ToArray();
+        var fromUtf8 = new StringColumnBuilder("s");
+        var fromChars = new StringColumnBuilder("s");
+        var listFromUtf8 = new StringListColumnBuilder("l");
+        var listFromChars = new StringListColumnBuilder("l");
+        foreach (var text in texts)
+        {
+            fromUtf8.AppendUtf8(System.Text.Encoding.UTF8.GetBytes(text));
+            fromChars.Append(text.AsSpan());
+            listFromUtf8.AppendItemUtf8(System.Text.Encoding.UTF8.GetBytes(text));
+            listFromChars.AppendItem(text.AsSpan());
+        }
+        listFromUtf8.EndRow();
+        listFromChars.EndRow();
+        var a = (StringColumn)fromUtf8.Build();
+        var b = (StringColumn)fromChars.Build();
+        Assert.Equal(b.Dictionary, a.Dictionary);
+        Assert.Equal(b.Codes, a.Codes);
+        Assert.Equal(texts, Enumerable.Range(0, texts.Length).Select(a.Format));
+        Assert.Equal(listFromChars.Build().Format(0), listFromUtf8.Build().Format(0));
+    }
+
     [Fact]
     public void List_and_fixed_ranges_keep_values_and_nulls()
     {
