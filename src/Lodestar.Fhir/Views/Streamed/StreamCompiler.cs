@@ -128,7 +128,7 @@ internal sealed class StreamCompiler
         }
         var child = Child(parent.Yields, member.NameUtf8);
         child.ReadByName = true;
-        return (new StreamExpr(StreamOp.Member) { Source = parent.Expr, Node = child }, child);
+        return (new StreamExpr(StreamOp.Member) { Source = parent.Expr, Node = child, Steps = StepsThrough(parent.Expr) }, child);
     }
 
     /// <summary>The member a member path is read from: the focus for a bare name (never a type name), else its source's.</summary>
@@ -162,7 +162,7 @@ internal sealed class StreamCompiler
             }
             child.ChoiceBase = member.NameUtf8;
             child.ChoiceType = type;
-            return (new StreamExpr(StreamOp.Member) { Source = parent.Expr, Node = child }, child);
+            return (new StreamExpr(StreamOp.Member) { Source = parent.Expr, Node = child, Steps = StepsThrough(parent.Expr) }, child);
         }
         if (function.Kind == FunctionKind.GetResourceKey)
         {
@@ -208,6 +208,9 @@ internal sealed class StreamCompiler
                 return null;
         }
     }
+
+    /// <summary>The steps of a member read from <paramref name="source"/>: one more than its source's, if that is members only.</summary>
+    private static int StepsThrough(StreamExpr? source) => source is null ? 1 : source.Op == StreamOp.Member && source.Steps > 0 ? source.Steps + 1 : 0;
 
     /// <summary>A node without the memo wrapper shared subexpressions get (<see cref="SharedPaths"/>).</summary>
     private static Node? Unwrap(Node? node) => node is MemoNode memo ? Unwrap(memo.Inner) : node;

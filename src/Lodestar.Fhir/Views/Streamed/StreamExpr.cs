@@ -27,4 +27,10 @@ internal sealed class StreamExpr(StreamOp op)
 
     /// <summary><c>!=</c> rather than <c>=</c>; <c>or</c> rather than <c>and</c>.</summary>
     public bool Flag { get; init; }
+
+    /// <summary>
+    /// For a member read through members only (<c>code.coding.code</c>): how many members down from the focus it is.
+    /// Such a path's values are the member's values below the focus value, so no collection is built per step. 0 otherwise.
+    /// </summary>
+    public int Steps { get; init; }
 }

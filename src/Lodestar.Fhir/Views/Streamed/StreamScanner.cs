@@ -396,6 +396,12 @@ internal sealed class StreamScanner
             case StreamOp.Logic:
             case StreamOp.Concat:
                 return Binary(expr, focus, output);
+            case StreamOp.Member when expr.Steps > 0:
+                Below(focus, expr.Node!, expr.Steps, output, firstOnly: false);
+                return true;
+            case StreamOp.First when expr.Source is { Op: StreamOp.Member, Steps: > 0 } path:
+                Below(focus, path.Node!, path.Steps, output, firstOnly: true);
+                return true;
         }
         var items = Rent();
         try
@@ -444,6 +450,62 @@ internal sealed class StreamScanner
         finally
         {
             Return(items);
+        }
+    }
+
+    /// <summary>
+    /// The values of <paramref name="node"/> that are <paramref name="steps"/> members below <paramref name="focus"/>: what
+    /// navigating member by member gives (each step keeps its parents' order, and values are kept in document order).
+    /// </summary>
+    private void Below(in StreamValue focus, StreamNode node, int steps, List<StreamValue> output, bool firstOnly)
+    {
+        var top = node;
+        for (var s = 0; s < steps; s++)
+        {
+            top = top.Parent!;
+        }
+        if (focus.Kind != StreamValueKind.Instance || focus.Node != top.Index)
+        {
+            return;
+        }
+        var count = counts[node.Index];
+        if (top.Parent is null)
+        {
+            // From the resource: every value of the member.
+            for (var i = 0; i < count; i++)
+            {
+                output.Add(StreamValue.Instance(node.Index, i));
+                if (firstOnly)
+                {
+                    return;
+                }
+            }
+            return;
+        }
+        var found = false;
+        for (var i = 0; i < count; i++)
+        {
+            // The value's ancestor at the focus's level.
+            var owner = i;
+            var at = node;
+            for (var s = 0; s < steps; s++)
+            {
+                owner = tape[at.Index][owner].Parent;
+                at = at.Parent!;
+            }
+            if (owner == focus.Index)
+            {
+                output.Add(StreamValue.Instance(node.Index, i));
+                found = true;
+                if (firstOnly)
+                {
+                    return;
+                }
+            }
+            else if (found || owner > focus.Index)
+            {
+                return; // past the focus's values: they are together, in document order
+            }
         }
     }
 
