@@ -106,6 +106,10 @@ public sealed class IngestPipeline
         public long Total { get; set; }
 
         public long Budget { get; } = budget;
+
+        public FhirSource? LastSource { get; set; }
+
+        public int LastFile { get; set; }
     }
 
     /// <summary>Sums the county resolution of the patient table's row groups.</summary>
@@ -127,10 +131,28 @@ public sealed class IngestPipeline
         Dictionary<string, ViewDefinition[]> byType,
         Dictionary<string, int> fileIndex,
         WorkerState[] workers,
-        ViewSpill[] spills) : IFhirResourceHandler
+        ViewSpill[] spills) : IFhirRowHandler
     {
         private readonly Dictionary<ViewDefinition, int> viewIndex =
             owner.views.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
+
+        public IReadOnlyList<ViewDefinition> Views => owner.views;
+
+        /// <summary>A row the reader computed in its one pass over the record: the same bookkeeping as a row evaluated here.</summary>
+        public void OnRow(in FhirResource resource, int view, ReadOnlySpan<ViewValue> row)
+        {
+            var state = workers[resource.Worker];
+            var sink = state.Sinks[view];
+            sink.OnRow(row);
+            sink.Keys.Add(Key(state, resource));
+            var held = sink.EstimatedBytes;
+            state.Total += held - state.Held[view];
+            state.Held[view] = held;
+            if (state.Total > state.Budget)
+            {
+                Spill(resource.Worker, state);
+            }
+        }
 
         public void OnResource(in FhirResource resource)
         {
@@ -140,7 +162,7 @@ public sealed class IngestPipeline
             }
             // Calls with the same worker never overlap, so its builders need no locks.
             var state = workers[resource.Worker];
-            var key = ((long)fileIndex[resource.Source.Path] << 40) | resource.Line;
+            var key = Key(state, resource);
             foreach (var view in matching)
             {
                 var v = viewIndex[view];
@@ -164,6 +186,17 @@ public sealed class IngestPipeline
             {
                 Spill(resource.Worker, state);
             }
+        }
+
+        /// <summary>The resource's place in the input, (file index &lt;&lt; 40) | line; a worker reads a file a chunk at a time, so its last file is remembered.</summary>
+        private long Key(WorkerState state, in FhirResource resource)
+        {
+            if (!ReferenceEquals(state.LastSource, resource.Source))
+            {
+                state.LastSource = resource.Source;
+                state.LastFile = fileIndex[resource.Source.Path];
+            }
+            return ((long)state.LastFile << 40) | resource.Line;
         }
 
         /// <summary>Spills the worker's largest builders until it holds under half its budget (so it does not spill again at once).</summary>

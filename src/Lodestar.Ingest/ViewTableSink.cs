@@ -73,7 +73,7 @@ internal sealed class ViewTableSink : IViewRowSink
                     }
                     else if (value.TryGetUtf8(out var utf8))
                     {
-                        s.Append(Chars(utf8));
+                        s.AppendUtf8(utf8);
                     }
                     else
                     {
@@ -130,7 +130,7 @@ internal sealed class ViewTableSink : IViewRowSink
         }
         if (item.TryGetUtf8(out var utf8))
         {
-            list.AppendItem(Chars(utf8));
+            list.AppendItemUtf8(utf8);
         }
         else if (item.GetString() is { } text)
         {

@@ -54,8 +54,6 @@ public sealed class StringColumnBuilder : ColumnBuilder
     private readonly List<string> dictionary = [];
     private int[] codes = new int[1024];
     private long stringBytes;
-    private string[]? mappedDictionary;
-    private int[] map = [];
 
     public StringColumnBuilder(string name)
         : base(name) => spanIndex = index.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -68,6 +66,41 @@ public sealed class StringColumnBuilder : ColumnBuilder
     public void Append(ReadOnlySpan<char> value) => AppendCode(Intern(value));
 
     public override void AppendNull() => Append(null);
+
+    /// <summary>
+    /// Appends UTF-8 text, as <see cref="Append(ReadOnlySpan{char})"/> would its decoded characters. A value equal to the
+    /// previous one appended this way costs one byte comparison: rows in input order repeat their neighbours' statuses,
+    /// code systems, patients and encounters.
+    /// </summary>
+    public void AppendUtf8(ReadOnlySpan<byte> utf8) => AppendCode(InternUtf8(utf8));
+
+    private const int MaxRememberedUtf8 = 256;
+    private readonly byte[] lastUtf8 = new byte[MaxRememberedUtf8];
+    private int lastUtf8Length = -1;
+    private int lastUtf8Code;
+
+    internal int InternUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length == lastUtf8Length && utf8.SequenceEqual(lastUtf8.AsSpan(0, lastUtf8Length)))
+        {
+            return lastUtf8Code;
+        }
+        int code;
+        if (utf8.Length <= MaxRememberedUtf8)
+        {
+            // UTF-8 never decodes to more UTF-16 units than it has bytes.
+            Span<char> chars = stackalloc char[MaxRememberedUtf8];
+            code = Intern(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
+            utf8.CopyTo(lastUtf8);
+            lastUtf8Length = utf8.Length;
+            lastUtf8Code = code;
+        }
+        else
+        {
+            code = Intern(System.Text.Encoding.UTF8.GetString(utf8));
+        }
+        return code;
+    }
 
     /// <summary>Appends a dictionary index already obtained from <see cref="Intern(string)"/> (or -1 for null).</summary>
     internal void AppendCode(int code)
@@ -98,7 +131,9 @@ public sealed class StringColumnBuilder : ColumnBuilder
 
     /// <summary>
     /// This builder's code for entry <paramref name="code"/> of another column's dictionary, interning it on first
-    /// use. The map is kept for the last dictionary seen, so a row group appended in several ranges maps each value once.
+    /// use. Maps are kept for the last few dictionaries seen: a merge alternates between the runs of two workers every
+    /// few thousand rows, and remaking a map per switch cost a fill of the whole source dictionary (for key columns as
+    /// long as the run) each time.
     /// </summary>
     internal int Remap(string[] source, int code)
     {
@@ -106,18 +141,43 @@ public sealed class StringColumnBuilder : ColumnBuilder
         {
             return -1;
         }
-        if (!ReferenceEquals(source, mappedDictionary))
-        {
-            mappedDictionary = source;
-            map = new int[source.Length];
-            Array.Fill(map, -1);
-        }
+        var map = MapFor(source);
         var mapped = map[code];
         if (mapped < 0)
         {
             mapped = map[code] = Intern(source[code]);
         }
         return mapped;
+    }
+
+    private const int MapCache = 8;
+    private readonly string[]?[] mappedDictionaries = new string[MapCache][];
+    private readonly int[][] maps = new int[MapCache][];
+    private int lastMap;
+    private int nextMap;
+
+    private int[] MapFor(string[] source)
+    {
+        if (ReferenceEquals(mappedDictionaries[lastMap], source))
+        {
+            return maps[lastMap];
+        }
+        for (var i = 0; i < MapCache; i++)
+        {
+            if (ReferenceEquals(mappedDictionaries[i], source))
+            {
+                lastMap = i;
+                return maps[i];
+            }
+        }
+        // Round robin: the oldest dictionary is the one least likely to come back.
+        lastMap = nextMap;
+        nextMap = (nextMap + 1) % MapCache;
+        var map = new int[source.Length];
+        Array.Fill(map, -1);
+        mappedDictionaries[lastMap] = source;
+        maps[lastMap] = map;
+        return map;
     }
 
     public override void AppendRange(Column source, int start, int count)
@@ -173,6 +233,9 @@ public sealed class StringListColumnBuilder(string name) : ColumnBuilder(name)
 
     /// <inheritdoc cref="AppendItem(string)"/>
     public void AppendItem(ReadOnlySpan<char> item) => values.Add(interner.Intern(item));
+
+    /// <summary>Adds an item given as UTF-8 (see <see cref="StringColumnBuilder.AppendUtf8"/>).</summary>
+    public void AppendItemUtf8(ReadOnlySpan<byte> item) => values.Add(interner.InternUtf8(item));
 
     /// <summary>Closes the row whose items were added with <see cref="AppendItem(string)"/> (none gives an empty list).</summary>
     public void EndRow()

@@ -31,6 +31,40 @@ public sealed class ApiExampleTests
         }
     }
 
+    /// <summary>The documented row handler: rows from the reader's one pass where it can, from parsed resources elsewhere.</summary>
+    private sealed class MyRowHandler(ViewDefinition[] views, int workers) : IFhirRowHandler
+    {
+        private readonly MyHandler parsed = new(views, workers);
+
+        public long OnePassRows;
+
+        public IReadOnlyList<ViewDefinition> Views => views;
+
+        public RowCounter[][] Builders => parsed.Builders;
+
+        public void OnResource(in FhirResource resource) => parsed.OnResource(resource);
+
+        public void OnRow(in FhirResource resource, int view, ReadOnlySpan<ViewValue> row)
+        {
+            OnePassRows++; // one worker in the test below, so no race
+            Builders[resource.Worker][view].OnRow(row);
+        }
+    }
+
+    [Fact]
+    public void A_row_handler_gets_every_row_and_the_rows_of_one_pass_types_without_a_parsed_resource()
+    {
+        using var temp = new TempFolder();
+        temp.File("fhir/Patient.ndjson", string.Concat(Enumerable.Range(0, 50).Select(i => $"{{\"resourceType\":\"Patient\",\"id\":\"p{i}\"}}\n")));
+        temp.File("fhir/Encounter.ndjson", string.Concat(Enumerable.Range(0, 80).Select(i => $"{{\"resourceType\":\"Encounter\",\"id\":\"e{i}\",\"subject\":{{\"reference\":\"Patient/p{i % 50}\"}}}}\n")));
+        ViewDefinition[] views = LodestarViews.Names.Select(LodestarViews.Load).ToArray();
+        var handler = new MyRowHandler(views, workers: 1);
+        new FhirReader(new FhirReaderOptions { MaxParallelism = 1 }).Read(FhirSources.Discover([Path.Combine(temp.Path, "fhir")]), handler, new FhirDiagnosticList());
+        Assert.Equal(50, handler.Builders[0][Array.FindIndex(views, v => v.Name == "patient")].Rows);
+        Assert.Equal(80, handler.Builders[0][Array.FindIndex(views, v => v.Name == "encounter")].Rows);
+        Assert.Equal(80, handler.OnePassRows); // encounters in one pass; patients (forEachOrNull) parsed
+    }
+
     [Fact]
     public void The_documented_ingest_loop_works()
     {

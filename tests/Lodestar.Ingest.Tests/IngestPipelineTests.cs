@@ -32,12 +32,12 @@ public sealed class IngestPipelineTests : IDisposable
         File.WriteAllLines(Path.Combine(folder, "Observation.ndjson"), Enumerable.Range(0, patients * 20).Select(i => Observation(i, i % patients)));
     }
 
-    private (IngestResult Result, Dictionary<string, Table> Tables) Run(int parallelism, long budget = IngestPipeline.DefaultMemoryBudget)
+    private (IngestResult Result, Dictionary<string, Table> Tables) Run(int parallelism, long budget = IngestPipeline.DefaultMemoryBudget, bool onePass = true, FhirDiagnosticList? diagnostics = null)
     {
         var sources = FhirSources.Discover([folder]);
         var output = Path.Combine(outputs, (++runs).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var result = new IngestPipeline(Views, new CountyResolver(), budget)
-            .Run(sources, new FhirDiagnosticList(), output, new FhirReaderOptions { MaxParallelism = parallelism });
+            .Run(sources, diagnostics ?? new FhirDiagnosticList(), output, new FhirReaderOptions { MaxParallelism = parallelism, OnePassRows = onePass });
         Assert.False(Directory.Exists(Path.Combine(output, IngestPipeline.SpillFolder)), "the spill folder is removed once the tables are written");
         var tables = result.Tables.ToDictionary(t => t.Name, t => Workspace.ReadTable(output, t.Name));
         Assert.All(result.Tables, t => Assert.Equal(t.Rows, tables[t.Name].RowCount));
@@ -128,6 +128,44 @@ public sealed class IngestPipelineTests : IDisposable
         Assert.Equal(39, fips.Count);
         Assert.Equal(Enumerable.Range(0, 39).Select(r => tables["patient"].Get<StringColumn>("county_fips")[r]), fips);
         Assert.Contains("28049", fips);
+    }
+
+    [Fact]
+    public void Rows_computed_in_one_pass_over_the_bytes_write_the_same_tables_and_rejects_as_parsed_documents()
+    {
+        WriteInput(300);
+        // Every shipped view's type, in the shapes the views choose between, and records the one pass hands back to the
+        // JsonDocument path: an escaped string, a bad date, a duplicate, a member given twice, malformed JSON.
+        string[] others =
+        [
+            """{"resourceType":"Encounter","id":"e0","status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},"type":[{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"99213","display":"Office visit"},{"system":"http://snomed.info/sct","code":"185349003"}]}],"subject":{"reference":"Patient/p0"},"period":{"start":"2021-01-10T16:00:00Z","end":"2021-01-10T16:20:00Z"},"serviceProvider":{"reference":"Organization/o1","display":"Clinic"}}""",
+            """{"resourceType":"Encounter","id":"e1","status":"fin\u0069shed","subject":{"reference":"urn:uuid:p1"},"period":{"start":"2021-02"}}""",
+            """{"resourceType":"Encounter","id":"e2","subject":{"reference":"Patient/p2"},"period":{"start":"2021-13-01"}}""",
+            """{"resourceType":"Encounter","id":"e0","status":"finished","subject":{"reference":"Patient/p0"}}""",
+            """{"resourceType":"Encounter","id":"e3","status":"planned","status":"finished","subject":{"reference":"Patient/p404"}}""",
+            """{"resourceType":"Encounter","id":"e4","status":""",
+            """{"resourceType":"Observation","id":"bp0","status":"final","category":[{"coding":[{"code":"vital-signs"}]}],"code":{"coding":[{"system":"http://loinc.org","code":"85354-9","display":"Blood pressure panel"}]},"subject":{"reference":"Patient/p1"},"encounter":{"reference":"Encounter/e0"},"effectiveDateTime":"2021-03-05T22:30:00Z","component":[{"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":152,"unit":"mm[Hg]","code":"mm[Hg]"}},{"code":{"coding":[{"system":"http://loinc.org","code":"8462-4"}]},"valueQuantity":{"value":104.50,"unit":"mm[Hg]"}}]}""",
+            """{"resourceType":"Observation","id":"x1","status":"final","code":{"coding":[{"code":"x"}],"text":"t"},"subject":{"reference":"Patient/p999"},"effectivePeriod":{"start":"2021-03-05"},"valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"260385009"}]}}""",
+            """{"resourceType":"Condition","id":"c0","clinicalStatus":{"coding":[{"code":"active"}]},"code":{"coding":[{"system":"http://snomed.info/sct","code":"195967001","display":"Asthma"}]},"subject":{"reference":"https://ehr.example/fhir/Patient/p9/_history/2"},"onsetPeriod":{"start":"2019-01-02"},"abatementDateTime":"2020-03-04","recordedDate":"2019-01-03"}""",
+            """{"resourceType":"Procedure","id":"pr0","status":"completed","code":{"coding":[{"system":"urn:s","code":"z"}]},"subject":{"reference":"Patient/p5"},"performedPeriod":{"start":"2017-11-15","end":"2017-11-16"}}""",
+            """{"resourceType":"Immunization","id":"im0","status":"completed","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"08"}]},"patient":{"reference":"Patient/p0"},"occurrenceString":"autumn 2015","primarySource":true}""",
+            """{"resourceType":"MedicationRequest","id":"m0","status":"active","intent":"order","medicationReference":{"reference":"Medication/med1"},"subject":{"reference":"Patient/p1"},"authoredOn":"2021-03-05T22:30:00Z"}""",
+            """{"resourceType":"MedicationRequest","id":"m1","status":"active","intent":"order","medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"314076","display":"lisinopril"}]},"subject":{"reference":"Patient/p1"}}""",
+            """{"resourceType":"Coverage","id":"cov0","status":"active","type":{"coding":[{"system":"urn:oid:2.16.840.1.113883.3.221.5","code":"2"}]},"beneficiary":{"reference":"Patient/p0"},"period":{"start":"2021-01-01"}}""",
+        ];
+        File.WriteAllLines(Path.Combine(folder, "Other.ndjson"), others);
+        var parsedDiagnostics = new FhirDiagnosticList();
+        var onePassDiagnostics = new FhirDiagnosticList();
+        var (parsed, expected) = Run(2, onePass: false, diagnostics: parsedDiagnostics);
+        var (onePass, actual) = Run(2, diagnostics: onePassDiagnostics);
+        AssertSameTables(expected, actual);
+        Assert.Equal(parsed.Read.Files, onePass.Read.Files);
+        Assert.Equal(parsed.Read.Types, onePass.Read.Types);
+        // Files are read in parallel, so only each file's diagnostics come in a fixed order.
+        Assert.Equal(parsedDiagnostics.Items.Select(d => d.ToString() + d.Raw).Order(), onePassDiagnostics.Items.Select(d => d.ToString() + d.Raw).Order());
+        Assert.Equal(4, onePassDiagnostics.Items.Count(d => d.Kind == FhirDiagnosticKind.Rejected)); // {not json, bad date, duplicate, cut off
+        Assert.Equal("152", actual["observation"].Columns.Single(c => c.Name == "systolic").Format(6000));
+        Assert.Contains(onePassDiagnostics.Items, d => d.Diagnostic.Reason.StartsWith("references Patient/p999 (once", StringComparison.Ordinal));
     }
 
     private static void AssertSameTables(Dictionary<string, Table> expected, Dictionary<string, Table> actual)

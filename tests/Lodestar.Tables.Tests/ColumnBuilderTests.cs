@@ -54,6 +54,54 @@ public sealed class ColumnBuilderTests
     }
 
     [Fact]
+    public void Ranges_alternating_between_more_dictionaries_than_it_keeps_maps_for_give_every_value()
+    {
+        // Ten sources (more than the eight maps kept), visited round robin three times, as a merge alternates runs.
+        var sources = Enumerable.Range(0, 10).Select(k => new StringColumn("s", [0, 1, -1], [$"k{k}", "shared"])).ToArray();
+        var builder = new StringColumnBuilder("s");
+        var expected = new List<string?>();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            foreach (var (source, k) in sources.Select((s, k) => (s, k)))
+            {
+                builder.AppendRange(source, pass % 3, 1);
+                expected.Add((pass % 3) switch { 0 => $"k{k}", 1 => "shared", _ => null });
+            }
+        }
+        var column = (StringColumn)builder.Build();
+        Assert.Equal(expected, Enumerable.Range(0, expected.Count).Select(column.Format));
+        Assert.Equal([.. Enumerable.Range(0, 10).Select(k => $"k{k}"), "shared"], column.Dictionary);
+    }
+
+    [Theory]
+    // Repeats (remembered), an empty string, non-ASCII text, and values longer than the 256 bytes remembered.
+    [InlineData("final|final|final||é€😀|é€😀|final")]
+    [InlineData("LONG|LONG|x|LONG")]
+    public void Utf8_text_gives_the_column_its_characters_would(string values)
+    {
+        var texts = values.Split('|').Select(v => v == "LONG" ? new string('ü', 200) + "-" + new string('a', 60) : v).ToArray();
+        var fromUtf8 = new StringColumnBuilder("s");
+        var fromChars = new StringColumnBuilder("s");
+        var listFromUtf8 = new StringListColumnBuilder("l");
+        var listFromChars = new StringListColumnBuilder("l");
+        foreach (var text in texts)
+        {
+            fromUtf8.AppendUtf8(System.Text.Encoding.UTF8.GetBytes(text));
+            fromChars.Append(text.AsSpan());
+            listFromUtf8.AppendItemUtf8(System.Text.Encoding.UTF8.GetBytes(text));
+            listFromChars.AppendItem(text.AsSpan());
+        }
+        listFromUtf8.EndRow();
+        listFromChars.EndRow();
+        var a = (StringColumn)fromUtf8.Build();
+        var b = (StringColumn)fromChars.Build();
+        Assert.Equal(b.Dictionary, a.Dictionary);
+        Assert.Equal(b.Codes, a.Codes);
+        Assert.Equal(texts, Enumerable.Range(0, texts.Length).Select(a.Format));
+        Assert.Equal(listFromChars.Build().Format(0), listFromUtf8.Build().Format(0));
+    }
+
+    [Fact]
     public void List_and_fixed_ranges_keep_values_and_nulls()
     {
         var lists = new StringListColumn("l", [0, 2, 2, 3], [1, 0, 1], ["x", "y"]);

@@ -60,19 +60,29 @@ internal readonly struct Item
                 return FromBoolean(false).WithType(Type);
             case JsonValueKind.Number:
                 var raw = JsonMarshal.GetRawUtf8Value(Element);
-                // Utf8Parser keeps the scale ("1.0" stays 1.0), which lowBoundary/highBoundary need.
-                if (!Utf8Parser.TryParse(raw, out decimal value, out var consumed, 'E') || consumed != raw.Length)
+                if (!TryParseNumber(raw, out var value))
                 {
-                    if (!Utf8Parser.TryParse(raw, out value, out consumed) || consumed != raw.Length)
-                    {
-                        return FromDecimal(Element.TryGetDecimal(out var d) ? d : 0).WithType(Type);
-                    }
+                    return FromDecimal(Element.TryGetDecimal(out var d) ? d : 0).WithType(Type);
                 }
-                return (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0 ? FromDecimal(value) : FromInteger(value)).WithType(Type);
+                return (IsIntegerText(raw) ? FromInteger(value) : FromDecimal(value)).WithType(Type);
             default:
                 return this;
         }
     }
 
     public bool IsNumber => Kind is ItemKind.Integer or ItemKind.Decimal;
+
+    /// <summary>A JSON number's value; false when <see cref="Utf8Parser"/> cannot hold it (the caller decides what then).</summary>
+    internal static bool TryParseNumber(ReadOnlySpan<byte> raw, out decimal value)
+    {
+        // Utf8Parser keeps the scale ("1.0" stays 1.0), which lowBoundary/highBoundary need.
+        if (Utf8Parser.TryParse(raw, out value, out var consumed, 'E') && consumed == raw.Length)
+        {
+            return true;
+        }
+        return Utf8Parser.TryParse(raw, out value, out consumed) && consumed == raw.Length;
+    }
+
+    /// <summary>A JSON number written without a fraction or exponent is an integer to FHIRPath.</summary>
+    internal static bool IsIntegerText(ReadOnlySpan<byte> raw) => raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Lodestar.Diagnostics;
+using Lodestar.Fhir.Views.Streamed;
 
 namespace Lodestar.Fhir.Reading;
 
@@ -9,7 +10,7 @@ namespace Lodestar.Fhir.Reading;
 /// rejection (a diagnostic with the raw text), then hands the chunk's diagnostics to its file's sequencer.
 /// One per worker, so handler calls for one worker never overlap.
 /// </summary>
-internal sealed class ChunkProcessor(int worker, ReadSession session)
+internal sealed class ChunkProcessor(int worker, ReadSession session, StreamScanner? scanner)
 {
     private const int MaxRawBytes = 1 << 20;
 
@@ -61,6 +62,10 @@ internal sealed class ChunkProcessor(int worker, ReadSession session)
         {
             return Reject(source, line, "", "not valid UTF-8 text", bytes.Span);
         }
+        if (scanner is not null && scanner.TryRead(bytes))
+        {
+            return Streamed(source, bytes, line, ref countedAs);
+        }
         JsonDocument document;
         try
         {
@@ -94,6 +99,39 @@ internal sealed class ChunkProcessor(int worker, ReadSession session)
             session.Handler.OnResource(resource);
             return null;
         }
+    }
+
+    /// <summary>
+    /// A record the scanner read and computed the rows of: the duplicate and reference checks, then the rows, as
+    /// <see cref="ProcessRecord"/> does them for a parsed resource.
+    /// </summary>
+    private FhirDiagnostic? Streamed(FhirSource source, ReadOnlyMemory<byte> bytes, long line, ref string countedAs)
+    {
+        var plan = scanner!.Plan!;
+        var type = plan.ResourceType;
+        var id = scanner.Id;
+        countedAs = type;
+        if (session.Options.RejectDuplicates && !session.Keys.Add(KeyHash.Of(type, id)))
+        {
+            return Reject(source, line, "id", $"duplicate: {type}/{id} was already read; the first copy is kept", bytes.Span);
+        }
+        var resource = new FhirResource(source, line, type, id, default, worker);
+        if (session.Options.CheckPatientReferences && !session.References.ObservePatient(resource))
+        {
+            for (var field = 0; field < plan.Tracked.Length; field++)
+            {
+                if (scanner.TrackedReference(field) is { } reference)
+                {
+                    session.References.ObserveReference(resource, reference);
+                }
+            }
+        }
+        var handler = (IFhirRowHandler)session.Handler;
+        for (var v = 0; v < plan.Views.Length; v++)
+        {
+            handler.OnRow(resource, plan.Views[v], scanner.Row(v));
+        }
+        return null;
     }
 
     private static FhirDiagnostic Reject(FhirSource source, long line, string field, string reason, ReadOnlySpan<byte> raw)

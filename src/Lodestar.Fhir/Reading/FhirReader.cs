@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Lodestar.Diagnostics;
+using Lodestar.Fhir.Views.Streamed;
 
 namespace Lodestar.Fhir.Reading;
 
@@ -41,7 +42,9 @@ public sealed class FhirReader
             stop.Cancel();
         }
 
-        var processors = Enumerable.Range(0, parallelism).Select(worker => new ChunkProcessor(worker, session)).ToArray();
+        var plans = OnePassPlans(handler);
+        var processors = Enumerable.Range(0, parallelism)
+            .Select(worker => new ChunkProcessor(worker, session, plans.Count == 0 ? null : new StreamScanner(plans))).ToArray();
         var workers = Enumerable.Range(0, parallelism).Select(worker =>
         {
             var thread = new Thread(() =>
@@ -150,5 +153,19 @@ public sealed class FhirReader
             .OrderBy(t => t.ResourceType == FhirTypeCounts.Unreadable).ThenBy(t => t.ResourceType, StringComparer.Ordinal)
             .ToArray();
         return new FhirReadSummary(files.Select(f => f.Counts).ToArray(), types, session.Warnings);
+    }
+
+    /// <summary>One-pass plans for the resource types whose every view compiles to one (none unless the handler takes rows).</summary>
+    private List<StreamPlan> OnePassPlans(IFhirResourceHandler handler)
+    {
+        if (!options.OnePassRows || handler is not IFhirRowHandler rows)
+        {
+            return [];
+        }
+        return rows.Views.Select((view, index) => (Index: index, View: view))
+            .GroupBy(v => v.View.Resource, StringComparer.Ordinal)
+            .Select(type => StreamCompiler.TryCompile(type.Key, type.ToList(), options.CheckPatientReferences))
+            .OfType<StreamPlan>()
+            .ToList();
     }
 }

@@ -15,6 +15,12 @@ public sealed record FhirReaderOptions
     /// <summary>Warn, after reading, about subject/patient/beneficiary references to patients that never arrived.</summary>
     public bool CheckPatientReferences { get; init; } = true;
 
+    /// <summary>
+    /// For an <see cref="IFhirRowHandler"/>, compute the views' rows in one pass over each record's bytes where that gives
+    /// exactly the same rows (the default); off, every record is parsed into a JsonDocument first (for comparisons).
+    /// </summary>
+    public bool OnePassRows { get; init; } = true;
+
     /// <summary>Optional live counters to poll for a progress display.</summary>
     public FhirReadProgress? Progress { get; init; }
 }

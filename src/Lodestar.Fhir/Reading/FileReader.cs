@@ -338,7 +338,8 @@ internal sealed class FileReader
                     var at = baseOffset + position + reader.BytesConsumed;
                     CountLines(Math.Min(at, baseOffset + length));
                     var reason = failure ?? "malformed JSON: " + e.Message.Split(" LineNumber:")[0];
-                    var rest = buffer.AsSpan((int)(Math.Min(at, baseOffset + length) - baseOffset));
+                    // Only the bytes read so far: past length, the pooled buffer holds whatever it held before (other files' text).
+                    var rest = buffer.AsSpan(0, length)[(int)(Math.Min(at, baseOffset + length) - baseOffset)..];
                     processor.RejectUndelimited(line, "", reason + "; the rest of the file is skipped", rest[..Math.Min(rest.Length, 64 * 1024)]);
                     return;
                 }

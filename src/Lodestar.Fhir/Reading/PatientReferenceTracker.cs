@@ -31,16 +31,26 @@ internal sealed class PatientReferenceTracker
 
     public void Observe(in FhirResource resource)
     {
-        if (resource.ResourceType == "Patient")
+        if (ObservePatient(resource))
         {
-            var hash = KeyHash.Of("Patient", resource.Id);
-            patients.Add(hash);
-            pending.TryRemove(hash, out _);
             return;
         }
         Reference(resource, "subject"u8);
         Reference(resource, "patient"u8);
         Reference(resource, "beneficiary"u8);
+    }
+
+    /// <summary>Records a patient's arrival; false for other types.</summary>
+    public bool ObservePatient(in FhirResource resource)
+    {
+        if (resource.ResourceType != "Patient")
+        {
+            return false;
+        }
+        var hash = KeyHash.Of("Patient", resource.Id);
+        patients.Add(hash);
+        pending.TryRemove(hash, out _);
+        return true;
     }
 
     private void Reference(in FhirResource resource, ReadOnlySpan<byte> field)
@@ -52,7 +62,12 @@ internal sealed class PatientReferenceTracker
         {
             return;
         }
-        var value = text.GetString()!;
+        ObserveReference(resource, text.GetString()!);
+    }
+
+    /// <summary>One subject/patient/beneficiary reference's text, as read from the resource.</summary>
+    public void ObserveReference(in FhirResource resource, string value)
+    {
         string? id = null;
         if (value.StartsWith("urn:uuid:", StringComparison.Ordinal))
         {

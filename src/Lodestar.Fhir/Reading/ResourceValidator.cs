@@ -38,6 +38,10 @@ internal static class ResourceValidator
     private static readonly Dictionary<string, (FieldRule Rule, int Top)[]> RulesByType = Rules.ToDictionary(
         r => r.Key, r => r.Value.Select(rule => (rule, TopMembers.IndexOf(rule.Segments[0]))).ToArray(), StringComparer.Ordinal);
 
+    /// <summary>The fields checked on a resource of this type (none for types the views do not read).</summary>
+    internal static IReadOnlyList<FieldRule> RulesFor(string resourceType) =>
+        Rules.TryGetValue(resourceType, out var rules) ? rules : [];
+
     /// <summary>The distinct top-level members the rules start from.</summary>
     internal static IEnumerable<byte[]> FirstSegments() =>
         Rules.Values.SelectMany(rules => rules).Select(rule => rule.Segments[0]).DistinctBy(Convert.ToHexString);

@@ -13,11 +13,26 @@ public readonly struct ViewValue
     private readonly Item item;
     private readonly ViewValue[]? items;
 
+    /// <summary>A string's unescaped UTF-8 or a number's JSON text, when the cell was read from the record's bytes.</summary>
+    private readonly ReadOnlyMemory<byte> utf8;
+    private readonly bool fromUtf8;
+
     internal ViewValue(ViewValueKind kind, in Item item, ViewValue[]? items)
     {
         Kind = kind;
         this.item = item;
         this.items = items;
+    }
+
+    /// <summary>
+    /// A string (its unescaped UTF-8) or a number (its JSON text, already known to parse) from a view computed in one
+    /// pass over the record's bytes, without a JsonDocument; valid while the bytes are (during the sink call).
+    /// </summary>
+    internal ViewValue(ViewValueKind kind, ReadOnlyMemory<byte> utf8)
+    {
+        Kind = kind;
+        this.utf8 = utf8;
+        fromUtf8 = true;
     }
 
     public ViewValueKind Kind { get; }
@@ -33,6 +48,7 @@ public readonly struct ViewValue
         ViewValueKind.Null => null,
         ViewValueKind.Array => JsonSerializer.Serialize(ToArrayOfStrings()),
         ViewValueKind.Integer or ViewValueKind.Decimal => GetDecimal().ToString(CultureInfo.InvariantCulture),
+        _ when fromUtf8 => System.Text.Encoding.UTF8.GetString(utf8.Span),
         _ => Text.Of(item),
     };
 
@@ -42,6 +58,11 @@ public readonly struct ViewValue
     /// </summary>
     public bool TryGetUtf8(out ReadOnlySpan<byte> utf8)
     {
+        if (Kind == ViewValueKind.String && fromUtf8)
+        {
+            utf8 = this.utf8.Span;
+            return true;
+        }
         if (Kind == ViewValueKind.String && item.Kind == ItemKind.Json)
         {
             return JsonText.TryGetUnescapedUtf8(item.Element, out utf8);
@@ -50,13 +71,15 @@ public readonly struct ViewValue
         return false;
     }
 
-    public long GetInt64() => Kind is ViewValueKind.Integer or ViewValueKind.Decimal
-        ? (long)item.ToPrimitive().Number
-        : throw new InvalidOperationException($"a {Kind} cell is not a number");
+    public long GetInt64() => (long)GetDecimal();
 
     public decimal GetDecimal() => Kind is ViewValueKind.Integer or ViewValueKind.Decimal
-        ? item.ToPrimitive().Number
+        ? (fromUtf8 ? ParsedNumber() : item.ToPrimitive().Number)
         : throw new InvalidOperationException($"a {Kind} cell is not a number");
+
+    private decimal ParsedNumber() => Item.TryParseNumber(utf8.Span, out var value)
+        ? value
+        : throw new InvalidOperationException("a number cell was made from text that is not a number");
 
     public bool GetBoolean() => Kind == ViewValueKind.Boolean
         ? item.ToPrimitive().Flag
@@ -72,7 +95,11 @@ public readonly struct ViewValue
                 writer.WriteNullValue();
                 break;
             case ViewValueKind.String:
-                if (item.Kind == ItemKind.Json && item.Element.ValueKind == JsonValueKind.String)
+                if (fromUtf8)
+                {
+                    writer.WriteStringValue(utf8.Span);
+                }
+                else if (item.Kind == ItemKind.Json && item.Element.ValueKind == JsonValueKind.String)
                 {
                     item.Element.WriteTo(writer);
                 }

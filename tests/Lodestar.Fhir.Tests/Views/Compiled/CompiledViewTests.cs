@@ -14,7 +14,7 @@ public sealed class CompiledViewTests
 {
     // One resource per shipped view's type, in the synthetic generator's shapes, plus the alternatives the views
     // choose between (value[x], onset[x], medication[x], a SOP coverage code, a Period effective time).
-    private static readonly string[] Resources =
+    internal static readonly string[] Resources =
     [
         """{"resourceType":"Condition","id":"c0-4","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"confirmed"}]},"category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"problem-list-item"}]}],"code":{"coding":[{"system":"http://snomed.info/sct","code":"195967001","display":"Asthma"},{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"J45.909","display":"Unspecified asthma, uncomplicated"}],"text":"Asthma"},"subject":{"reference":"Patient/p0"},"onsetDateTime":"2020-09-01"}""",
         """{"resourceType":"Condition","id":"c2","code":{"text":"Only text"},"subject":{"reference":"https://ehr.example/fhir/Patient/p9/_history/2"},"encounter":{"reference":"urn:uuid:e7"},"onsetPeriod":{"start":"2019-01-02"},"abatementPeriod":{"end":"2020-03-04"},"recordedDate":"2019-01-03"}""",
@@ -122,7 +122,7 @@ public sealed class CompiledViewTests
         Assert.True(compiledViews > 40, $"{compiledViews} conformance views compiled");
     }
 
-    private static IEnumerable<string> Corruptions(string resource)
+    internal static IEnumerable<string> Corruptions(string resource)
     {
         var root = JsonNode.Parse(resource)!.AsObject();
         var paths = new List<(JsonNode Parent, object Key)>();

@@ -1,0 +1,167 @@
+using System.Text;
+using System.Text.Json;
+using Lodestar.Fhir.Reading;
+using Lodestar.Fhir.Tests.Conformance;
+using Lodestar.Fhir.Tests.Views.Compiled;
+using Lodestar.Fhir.Views;
+using Lodestar.Fhir.Views.Streamed;
+
+namespace Lodestar.Fhir.Tests.Views.Streamed;
+
+/// <summary>
+/// The one-pass reader must give exactly the general evaluator's rows on any data, or decline the record (which then
+/// takes the JsonDocument path); and it must only accept records the validator accepts, with the same type, id and
+/// references. Checked on the shipped views over realistic resources and every single-point corruption of them, and on
+/// every view of the conformance suite.
+/// </summary>
+public sealed class StreamScannerTests
+{
+    private static readonly string[] OnePassViews = ["condition", "encounter", "immunization", "medication_request", "observation", "procedure"];
+
+    [Fact]
+    public void Every_shipped_view_without_forEach_or_iif_gets_a_one_pass_plan()
+    {
+        foreach (var name in LodestarViews.Names)
+        {
+            var plan = OnePass.Plan(LodestarViews.Load(name));
+            // patient: its address is a forEachOrNull; coverage: the payer type uses iif and startsWith.
+            Assert.True(OnePassViews.Contains(name) == plan is not null, name);
+        }
+    }
+
+    [Fact]
+    public void Shipped_views_give_the_general_evaluators_rows_on_realistic_resources_and_read_every_one_of_their_type()
+    {
+        foreach (var name in OnePassViews)
+        {
+            var view = LodestarViews.Load(name);
+            var (onePass, general, read) = OnePass.Run(view, CompiledViewTests.Resources);
+            Assert.Equal(general, onePass);
+            var ofType = CompiledViewTests.Resources.Count(r => r.Contains($"\"resourceType\":\"{view.Resource}\"", StringComparison.Ordinal));
+            Assert.True(ofType > 0, name);
+            Assert.Equal(ofType, read); // none left to the JsonDocument path: the comparison is of the one-pass rows
+        }
+    }
+
+    [Fact]
+    public void Shipped_views_give_the_general_evaluators_rows_or_error_on_every_single_corruption()
+    {
+        var variants = CompiledViewTests.Resources.SelectMany(CompiledViewTests.Corruptions).ToList();
+        Assert.True(variants.Count > 1000, $"{variants.Count} variants");
+        var read = 0;
+        foreach (var name in OnePassViews)
+        {
+            var (onePass, general, count) = OnePass.Run(LodestarViews.Load(name), variants);
+            Assert.Equal(general, onePass);
+            read += count;
+        }
+        Assert.True(read > 500, $"{read} variants read in one pass"); // the rest declined, and compared through the JsonDocument path
+    }
+
+    [Fact]
+    public void Only_records_the_validator_accepts_are_read_with_its_type_id_and_references()
+    {
+        var variants = CompiledViewTests.Resources.SelectMany(r => CompiledViewTests.Corruptions(r).Prepend(r)).ToList();
+        var plans = OnePassViews.Select(n => OnePass.Plan(LodestarViews.Load(n))!).ToList();
+        var scanner = new StreamScanner(plans);
+        var read = 0;
+        foreach (var variant in variants)
+        {
+            if (!scanner.TryRead(Encoding.UTF8.GetBytes(variant)))
+            {
+                continue;
+            }
+            read++;
+            using var document = JsonDocument.Parse(variant);
+            Assert.Null(ResourceValidator.Check(document.RootElement, out var type, out var id));
+            Assert.Equal(type, scanner.Plan!.ResourceType);
+            Assert.Equal(id, scanner.Id);
+            var expected = StreamCompiler.TrackedFields.Select(f => Reference(document.RootElement, f));
+            var actual = Enumerable.Range(0, StreamCompiler.TrackedFields.Length).Select(scanner.TrackedReference);
+            Assert.Equal(expected, actual);
+        }
+        Assert.True(read > 500, $"{read} read");
+    }
+
+    /// <summary>What the reference check reads: the member as one object, its reference as one string.</summary>
+    private static string? Reference(JsonElement resource, string field) =>
+        resource.TryGetProperty(field, out var holder) && holder.ValueKind == JsonValueKind.Object
+        && holder.TryGetProperty("reference", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+
+    [Theory]
+    // Names written with escapes, a member given twice, statusX without status (a choice element to FHIRPath).
+    [InlineData("""{"resourceType":"Encounter","\u0069d":"e1","status":"finished"}""")]
+    [InlineData("""{"resourceType":"Encounter","id":"e1","st\u0061tus":"finished"}""")]
+    [InlineData("""{"resourceType":"Encounter","id":"e1","status":"planned","status":"finished"}""")]
+    [InlineData("""{"resourceType":"Encounter","id":"e1","statusHistory":[{"status":"planned"}]}""")]
+    // A string with an escape; a nested array; resourceType not first; a bare value beside valueQuantity; another spelling of the type.
+    [InlineData("""{"resourceType":"Encounter","id":"e1","status":"fin\u0069shed"}""")]
+    [InlineData("""{"resourceType":"Encounter","id":"e1","type":[[{"text":"x"}]]}""")]
+    [InlineData("""{"id":"e1","resourceType":"Encounter","status":"finished"}""")]
+    [InlineData("""{"resourceType":"Observation","id":"o1","value":{"value":1},"valueQuantity":{"value":2}}""")]
+    [InlineData("""{"resourceType":"Observation","id":"o1","valueQUANTITY":{"value":2}}""")]
+    // A number where a code is expected; several values in a single-valued column; an object as a string column's value.
+    [InlineData("""{"resourceType":"Encounter","id":"e1","status":7}""")]
+    [InlineData("""{"resourceType":"Encounter","id":"e1","class":[{"code":"AMB"},{"code":"EMER"}]}""")]
+    [InlineData("""{"resourceType":"Encounter","id":"e1","serviceProvider":{"display":{"text":"x"}}}""")]
+    // Malformed or not what the validator accepts: trailing text, a bad date, a bad id, an unknown type.
+    [InlineData("""{"resourceType":"Encounter","id":"e1"} x""")]
+    [InlineData("""{"resourceType":"Encounter","id":"e1","period":{"start":"2020-13-01"}}""")]
+    [InlineData("""{"resourceType":"Encounter","id":"e 1"}""")]
+    [InlineData("""{"resourceType":"Encounterx","id":"e1"}""")]
+    public void Records_the_pass_cannot_reproduce_are_declined(string resource)
+    {
+        var plans = OnePassViews.Select(n => OnePass.Plan(LodestarViews.Load(n))!).ToList();
+        Assert.False(new StreamScanner(plans).TryRead(Encoding.UTF8.GetBytes(resource)));
+        var view = LodestarViews.Load(resource.Contains("Observation", StringComparison.Ordinal) ? "observation" : "encounter");
+        if (!resource.EndsWith(" x", StringComparison.Ordinal))
+        {
+            var (onePass, general, _) = OnePass.Run(view, [resource]);
+            Assert.Equal(general, onePass);
+        }
+    }
+
+    [Theory]
+    // Values the pass reads as they are: a decimal's scale, an integer in a decimal column, a urn:uuid and an absolute reference.
+    [InlineData("""{"resourceType":"Observation","id":"o1","valueQuantity":{"value":7.10},"component":[{"valueQuantity":{"value":80}},{"valueQuantity":{"value":1e2}}]}""")]
+    [InlineData("""{"resourceType":"Observation","id":"o1","subject":{"reference":"urn:uuid:p1"},"encounter":{"reference":"https://x.org/fhir/Encounter/e1/_history/3"}}""")]
+    [InlineData("""{"resourceType":"Observation","id":"o1","subject":{"reference":"Group/g1"},"code":{"coding":[{"code":"a"},{"system":"s"}]}}""")]
+    [InlineData("""{"resourceType":"Observation","id":"o1","component":[{"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":120}},{"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":130}}]}""")]
+    [InlineData("""{"resourceType":"Observation","id":"o1","valueBoolean":false,"effectivePeriod":{"start":"2020"},"category":[null,{"coding":[{"code":"a"},null]}]}""")]
+    public void Unusual_but_readable_values_give_the_general_evaluators_rows(string resource)
+    {
+        var (onePass, general, read) = OnePass.Run(LodestarViews.Load("observation"), [resource]);
+        Assert.Equal(1, read);
+        Assert.Equal(general, onePass);
+    }
+
+    [Fact]
+    public void Every_conformance_view_gives_the_same_rows_or_error_both_ways()
+    {
+        var plans = 0;
+        var read = 0;
+        foreach (var file in Directory.GetFiles(ConformanceSuite.Folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var resources = document.RootElement.GetProperty("resources").EnumerateArray().Select(r => r.GetRawText()).ToList();
+            foreach (var test in document.RootElement.GetProperty("tests").EnumerateArray())
+            {
+                ViewDefinition view;
+                try
+                {
+                    view = ViewDefinition.Parse(test.GetProperty("view"), Path.GetFileName(file));
+                }
+                catch (ViewDefinitionException)
+                {
+                    continue;
+                }
+                plans += OnePass.Plan(view) is null ? 0 : 1;
+                var (onePass, general, count) = OnePass.Run(view, resources);
+                Assert.Equal(general, onePass);
+                read += count;
+            }
+        }
+        Assert.True(plans > 20, $"{plans} conformance views with a plan");
+        Assert.True(read > 40, $"{read} resources read in one pass");
+    }
+}
