@@ -27,27 +27,14 @@ internal sealed class BinaryNode(BinaryOperator op, Node left, Node right) : Nod
             left.Evaluate(context, input, a);
             if (op is BinaryOperator.And or BinaryOperator.Or or BinaryOperator.Implies)
             {
-                // Short-circuit per §6.5's truth tables: false and X = false, true or X = true, false implies X = true.
                 var l = Singleton.GetBoolean(a, OperatorText);
-                if ((op == BinaryOperator.And && l == false) || (op == BinaryOperator.Or && l == true))
+                if (ThreeValuedLogic.ShortCircuit(op, l) is { } decided)
                 {
-                    output.Add(Item.FromBoolean(l.Value));
-                    return;
-                }
-                if (op == BinaryOperator.Implies && l == false)
-                {
-                    output.Add(Item.FromBoolean(true));
+                    output.Add(Item.FromBoolean(decided));
                     return;
                 }
                 right.Evaluate(context, input, b);
-                var r = Singleton.GetBoolean(b, OperatorText);
-                var result = op switch
-                {
-                    BinaryOperator.And => r == false ? false : (l == true && r == true ? true : null),
-                    BinaryOperator.Or => r == true ? true : (l == false && r == false ? false : null),
-                    _ => l == true ? r : (r == true ? true : null),
-                };
-                if (result is { } value)
+                if (ThreeValuedLogic.Combine(op, l, Singleton.GetBoolean(b, OperatorText)) is { } value)
                 {
                     output.Add(Item.FromBoolean(value));
                 }

@@ -5,6 +5,8 @@ namespace Lodestar.Fhir.Views.Compiled;
 /// <summary><c>and</c> / <c>or</c> with FHIRPath's three-valued logic (§6.5), short-circuiting as the general evaluator does.</summary>
 internal sealed class LogicStep(Step left, Step right, bool or) : Step
 {
+    private readonly BinaryOperator op = or ? BinaryOperator.Or : BinaryOperator.And;
+
     public override bool Eval(in Item focus, StepContext context, ItemList output)
     {
         var values = context.Rent();
@@ -14,9 +16,9 @@ internal sealed class LogicStep(Step left, Step right, bool or) : Step
             {
                 return false;
             }
-            if (l == or)
+            if (ThreeValuedLogic.ShortCircuit(op, l) is { } decided)
             {
-                output.Add(Item.FromBoolean(or));
+                output.Add(Item.FromBoolean(decided));
                 return true;
             }
             values.Clear();
@@ -24,10 +26,7 @@ internal sealed class LogicStep(Step left, Step right, bool or) : Step
             {
                 return false;
             }
-            bool? result = or
-                ? (r == true ? true : (l == false && r == false ? false : null))
-                : (r == false ? false : (l == true && r == true ? true : null));
-            if (result is { } value)
+            if (ThreeValuedLogic.Combine(op, l, r) is { } value)
             {
                 output.Add(Item.FromBoolean(value));
             }

@@ -581,24 +581,21 @@ internal sealed class StreamScanner
             if (expr.Op == StreamOp.Logic)
             {
                 // Three-valued and/or (FHIRPath §6.5), short-circuiting as the general evaluator does.
-                var or = expr.Flag;
+                var op = expr.Flag ? BinaryOperator.Or : BinaryOperator.And;
                 if (!TryLogicOperand(a, out var l))
                 {
                     return false;
                 }
-                if (l == or)
+                if (ThreeValuedLogic.ShortCircuit(op, l) is { } decided)
                 {
-                    output.Add(StreamValue.FromBoolean(or));
+                    output.Add(StreamValue.FromBoolean(decided));
                     return true;
                 }
                 if (!Eval(expr.Right!, focus, b) || !TryLogicOperand(b, out var r))
                 {
                     return false;
                 }
-                bool? result = or
-                    ? (r == true ? true : (l == false && r == false ? false : null))
-                    : (r == false ? false : (l == true && r == true ? true : null));
-                if (result is { } value)
+                if (ThreeValuedLogic.Combine(op, l, r) is { } value)
                 {
                     output.Add(StreamValue.FromBoolean(value));
                 }
