@@ -59,15 +59,23 @@ public sealed class ClickHouseMeasureExecutor
             $"SELECT toString(count()) FROM {ClickHouseSchema.Distributed(S.Patient)} FORMAT RowBinary", settings, cancellationToken).ConfigureAwait(false));
         var patients = int.Parse(count[0], System.Globalization.CultureInfo.InvariantCulture);
         var payerValues = await PayerValuesAsync(cluster, schema, settings, cancellationToken).ConfigureAwait(false);
-        var maxMemory = sizing is not null ? [] : RowBinaryReader.Strings(await cluster.ReadAsync(cluster.Entry,
-            "SELECT value FROM system.settings WHERE name = 'max_memory_usage' FORMAT RowBinary", settings, cancellationToken).ConfigureAwait(false));
-        // Shards hold near-equal shares of the patients (FNV-1a of the patient key), so the average stands for each.
-        sizing ??= new StatementSizing((patients + cluster.Servers.Count - 1) / cluster.Servers.Count,
-            maxMemory.Count == 1 && long.TryParse(maxMemory[0], System.Globalization.CultureInfo.InvariantCulture, out var bytes) ? bytes : 0);
+        sizing ??= await SizingAsync(cluster, patients, settings, cancellationToken).ConfigureAwait(false);
         var context = new Lazy<EvaluationContext>(() => FetchContextAsync(cluster, schema, catalog, areas, CancellationToken.None).GetAwaiter().GetResult());
         var sql = new CriterionSql(catalog, schema, payerValues);
         return new ClickHouseMeasureExecutor(context, new ClickHouseEvaluator(cluster, sql, context),
             new ClickHouseStratumCounter(cluster, new StratumCountSql(sql, schema, payerValues), areas, sizing), patients, sizing);
+    }
+
+    /// <summary>
+    /// The servers' per-query memory limit (0, no limit, if unreadable) against the patients per shard: shards hold
+    /// near-equal shares of the patients (FNV-1a of the patient key), so the average stands for each.
+    /// </summary>
+    private static async Task<StatementSizing> SizingAsync(ClickHouseCluster cluster, int patients, Dictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var limit = RowBinaryReader.Strings(await cluster.ReadAsync(cluster.Entry,
+            "SELECT value FROM system.settings WHERE name = 'max_memory_usage' FORMAT RowBinary", settings, cancellationToken).ConfigureAwait(false));
+        var bytes = limit.Count == 1 && long.TryParse(limit[0], System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        return new StatementSizing((patients + cluster.Servers.Count - 1) / cluster.Servers.Count, bytes);
     }
 
     /// <summary>The cluster's distinct coverage payer values by the class <see cref="PayerTypes.Classify"/> gives them (unclassified ones left out).</summary>

@@ -13,9 +13,6 @@ internal sealed record StatementSizing(long PatientsPerShard, long MaxMemoryByte
     /// <summary>Patients × cost one statement may hold per 2 GB of per-query memory.</summary>
     internal const double PatientCostPerTwoGigabytes = 16_000_000;
 
-    /// <summary>No split: an unlimited server (max_memory_usage 0), or a caller that sizes nothing.</summary>
-    public static readonly StatementSizing Unsplit = new(0, 0);
-
     public int Buckets(int cost)
     {
         if (MaxMemoryBytes <= 0 || PatientsPerShard <= 0)
