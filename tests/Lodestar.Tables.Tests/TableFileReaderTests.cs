@@ -22,27 +22,39 @@ public sealed class TableFileReaderTests
             w.Write(2); // columns
             w.Write("gender");
             w.Write((byte)ColumnType.String);
-            w.Write(2);
-            w.Write("female");
-            w.Write("male");
-            w.Write(3);
-            foreach (var code in new[] { 1, -1, 0 })
-            {
-                w.Write(code);
-            }
+            WriteGenderPayload(w);
             w.Write("visits");
             w.Write((byte)ColumnType.Int64);
-            w.Write(true); // validity: rows 0 and 2
-            w.Write(1);
-            w.Write(0b101UL);
-            w.Write(3);
-            foreach (var v in new long[] { 4, 0, 7 })
-            {
-                w.Write(v);
-            }
+            WriteVisitsPayload(w);
         }
         stream.Position = 0;
         return stream;
+    }
+
+    /// <summary>The gender column's payload in versions 1 and 2: dictionary, then codes (male, null, female).</summary>
+    private static void WriteGenderPayload(BinaryWriter w)
+    {
+        w.Write(2);
+        w.Write("female");
+        w.Write("male");
+        w.Write(3);
+        foreach (var code in new[] { 1, -1, 0 })
+        {
+            w.Write(code);
+        }
+    }
+
+    /// <summary>The visits column's payload in versions 1 and 2: validity (rows 0 and 2), then values 4, 0, 7.</summary>
+    private static void WriteVisitsPayload(BinaryWriter w)
+    {
+        w.Write(true);
+        w.Write(1);
+        w.Write(0b101UL);
+        w.Write(3);
+        foreach (var v in new long[] { 4, 0, 7 })
+        {
+            w.Write(v);
+        }
     }
 
     [Fact]
@@ -74,22 +86,8 @@ public sealed class TableFileReaderTests
             w.Write("visits");
             w.Write((byte)ColumnType.Int64);
             w.Write(3); // rows of the one group
-            w.Write(2);
-            w.Write("female");
-            w.Write("male");
-            w.Write(3);
-            foreach (var code in new[] { 1, -1, 0 })
-            {
-                w.Write(code);
-            }
-            w.Write(true);
-            w.Write(1);
-            w.Write(0b101UL);
-            w.Write(3);
-            foreach (var v in new long[] { 4, 0, 7 })
-            {
-                w.Write(v);
-            }
+            WriteGenderPayload(w);
+            WriteVisitsPayload(w);
             w.Write(-1); // end
         }
         stream.Position = 0;
