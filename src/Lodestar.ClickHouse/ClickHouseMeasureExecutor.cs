@@ -16,9 +16,9 @@ namespace Lodestar.ClickHouse;
 public sealed class ClickHouseMeasureExecutor
 {
     private readonly Lazy<EvaluationContext> context;
-    private readonly IStratumCounter counter;
+    private readonly ClickHouseStratumCounter counter;
 
-    private ClickHouseMeasureExecutor(Lazy<EvaluationContext> context, ICriterionEvaluator evaluator, IStratumCounter counter, int patientCount, StatementSizing sizing)
+    private ClickHouseMeasureExecutor(Lazy<EvaluationContext> context, ICriterionEvaluator evaluator, ClickHouseStratumCounter counter, int patientCount, StatementSizing sizing)
     {
         this.context = context;
         this.counter = counter;
@@ -29,6 +29,9 @@ public sealed class ClickHouseMeasureExecutor
 
     /// <summary>How counting statements are split to fit the servers' per-query memory limit.</summary>
     internal StatementSizing Sizing { get; }
+
+    /// <summary>How many times finer than <see cref="Sizing"/> the counting statements run after the servers refused some for memory.</summary>
+    internal int Refinement => counter.Refinement;
 
     /// <summary>The patient table (and coverage) fetched from the cluster on first use: one row per patient, for member lists.</summary>
     public EvaluationContext Context => context.Value;

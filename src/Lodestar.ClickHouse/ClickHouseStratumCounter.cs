@@ -14,7 +14,9 @@ namespace Lodestar.ClickHouse;
 /// not one per patient. The client maps each raw key to its stratum with the same
 /// <see cref="Stratifiers"/> functions as the embedded engine, so codes, labels and order are identical by
 /// construction; several raw keys may fall in one stratum and are added up. A statement too large for the servers'
-/// memory runs once per patient bucket (<see cref="StatementSizing"/>) and the buckets' counts are added up.
+/// memory runs once per patient bucket (<see cref="StatementSizing"/>) and the buckets' counts are added up. The
+/// sizing is an estimate: a bucket the servers refuse for memory is run again as the two buckets it splits into, and
+/// later statements start that much finer (<see cref="Refinement"/>).
 /// </summary>
 internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, StratumCountSql statements, IAreaDirectory? areas, StatementSizing sizing) : IStratumCounter
 {
@@ -44,6 +46,19 @@ internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, Stratu
     /// </summary>
     internal const int CostBudget = 16;
 
+    /// <summary>
+    /// Server codes of a statement too large for a per-query limit, which a smaller bucket may fit (ClickHouse
+    /// ErrorCodes.cpp): 241 MEMORY_LIMIT_EXCEEDED (max_memory_usage), 191 SET_SIZE_LIMIT_EXCEEDED (max_rows_in_join or
+    /// max_bytes_in_join, when a DBA sets them to throw).
+    /// </summary>
+    private static readonly int[] OverLimitCodes = [241, 191];
+
+    /// <summary>
+    /// How many times finer than <see cref="StatementSizing"/> estimated the statements now run: doubled each time a
+    /// bucket is refused for memory at the finest split so far, so one refusal is paid once, not once per statement.
+    /// </summary>
+    internal int Refinement { get; private set; } = 1;
+
     public StratifiedCounts Count(MeasureDefinition measure, Period period, IReadOnlyList<string> stratifiers)
     {
         ArgumentNullException.ThrowIfNull(measure);
@@ -67,11 +82,11 @@ internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, Stratu
             {
                 (statement, end) = (larger, end + 1);
             }
-            var buckets = sizing.Buckets(statement.Cost);
-            var rows = buckets == 1
-                ? Read(statement.Sql, statement.Width)
-                : AddUp(Enumerable.Range(0, buckets).Select(b =>
-                    Read(statements.Count(Slice(measures, start, end), period, new PatientBucket(b, buckets)).Sql, statement.Width)));
+            var slice = Slice(measures, start, end);
+            var estimated = sizing.Buckets(statement.Cost);
+            var buckets = Math.Min(estimated * Refinement, StatementSizing.MaxBuckets);
+            var rows = AddUp(Enumerable.Range(0, buckets).Select(b =>
+                ReadBucket(new PatientBucket(b, buckets), bucket => bucket.Count == 1 ? statement.Sql : statements.Count(slice, period, bucket).Sql, statement.Width, estimated)));
             var offset = 2;
             for (var m = start; m < end; m++)
             {
@@ -110,6 +125,27 @@ internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, Stratu
             }
         }
         return order;
+    }
+
+    /// <summary>
+    /// One bucket's rows. Refused for memory, the bucket is read as the two buckets of twice the count that make it up
+    /// (h % 2n is b or b + n exactly when h % n is b), so the rows already read stay valid and the sum is still exact.
+    /// </summary>
+    private List<string[]> ReadBucket(PatientBucket bucket, Func<PatientBucket, string> sql, int width, int estimated)
+    {
+        try
+        {
+            return Read(sql(bucket), width);
+        }
+        catch (ClickHouseException e) when (e.Code is { } code && OverLimitCodes.Contains(code) && bucket.Count < StatementSizing.MaxBuckets)
+        {
+            var finer = bucket.Count * 2;
+            Refinement = Math.Max(Refinement, finer / estimated);
+            return AddUp([
+                ReadBucket(new PatientBucket(bucket.Index, finer), sql, width, estimated),
+                ReadBucket(new PatientBucket(bucket.Index + bucket.Count, finer), sql, width, estimated),
+            ]);
+        }
     }
 
     private List<string[]> Read(string statement, int width)

@@ -3,7 +3,8 @@ namespace Lodestar.ClickHouse;
 /// <summary>
 /// When a measure read is tried again (docs/scale-out.md, "Faults"). Reads are idempotent, so repeating one
 /// is safe; but only a lost connection is worth repeating — a shard restarting, a connection reset. Errors
-/// in the statement, memory limits and timeouts would fail the same way again and are reported at once.
+/// in the statement and timeouts would fail the same way again and are reported at once; a counting statement
+/// refused for memory is not repeated as it was but split finer (<see cref="ClickHouseStratumCounter"/>).
 /// Whatever happens, the run ends with a whole answer or an error, never a partial one.
 /// </summary>
 internal static class ReadRetryPolicy

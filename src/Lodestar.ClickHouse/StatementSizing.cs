@@ -13,6 +13,9 @@ internal sealed record StatementSizing(long PatientsPerShard, long MaxMemoryByte
     /// <summary>Patients × cost one statement may hold per 2 GB of per-query memory.</summary>
     internal const double PatientCostPerTwoGigabytes = 16_000_000;
 
+    /// <summary>The finest split: past it a statement that still does not fit is the servers' to fix (a larger limit or more shards).</summary>
+    internal const int MaxBuckets = 1024;
+
     public int Buckets(int cost)
     {
         if (MaxMemoryBytes <= 0 || PatientsPerShard <= 0)
@@ -20,6 +23,6 @@ internal sealed record StatementSizing(long PatientsPerShard, long MaxMemoryByte
             return 1;
         }
         var fits = PatientCostPerTwoGigabytes * (MaxMemoryBytes / 2e9);
-        return (int)Math.Clamp(Math.Ceiling(PatientsPerShard * (double)Math.Max(cost, 1) / fits), 1, 1024);
+        return (int)Math.Clamp(Math.Ceiling(PatientsPerShard * (double)Math.Max(cost, 1) / fits), 1, MaxBuckets);
     }
 }

@@ -17,14 +17,7 @@ internal static class Answers
         foreach (var r in results)
         {
             var head = $"{r.Measure.Id} {r.Period}";
-            lines.Add($"{head} group {Counts(r.Group)}");
-            foreach (var s in r.Stratifiers)
-            {
-                foreach (var stratum in s.Strata)
-                {
-                    lines.Add($"{head} {s.Id} {stratum.Stratum.Code} '{stratum.Stratum.Label}' {Counts(stratum.Populations)}");
-                }
-            }
+            AddCounts(lines, r);
             foreach (var (population, set) in r.Members.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 var ids = new List<string>();
@@ -39,6 +32,30 @@ internal static class Answers
             lines.AddRange(gapLines.Take(20).Select(g => $"{head} gap {g}"));
         }
         return lines;
+    }
+
+    /// <summary>Group and stratum counts only: what a run that prints counts asks of the cluster (no patient rows).</summary>
+    public static IReadOnlyList<string> CountsOf(IEnumerable<MeasureResult> results)
+    {
+        var lines = new List<string>();
+        foreach (var r in results)
+        {
+            AddCounts(lines, r);
+        }
+        return lines;
+    }
+
+    private static void AddCounts(List<string> lines, MeasureResult r)
+    {
+        var head = $"{r.Measure.Id} {r.Period}";
+        lines.Add($"{head} group {Counts(r.Group)}");
+        foreach (var s in r.Stratifiers)
+        {
+            foreach (var stratum in s.Strata)
+            {
+                lines.Add($"{head} {s.Id} {stratum.Stratum.Code} '{stratum.Stratum.Label}' {Counts(stratum.Populations)}");
+            }
+        }
     }
 
     public static string Membership(MeasureResult r, EvaluationContext context, string patientId)

@@ -55,6 +55,42 @@ public sealed class ClickHouseServers : IDisposable
 
     public Task<ClickHouseCluster> ConnectAsync() => ClickHouseCluster.ConnectAsync(Servers, Credentials);
 
+    /// <summary>
+    /// Changes every server's per-query memory limit as a DBA would, in its users.xml, and waits until each server has
+    /// reloaded it (servers re-read changed user configs within seconds, without a restart).
+    /// </summary>
+    public void SetMaxMemory(long bytes)
+    {
+        var value = bytes.ToString(CultureInfo.InvariantCulture);
+        for (var shard = 0; shard < Servers.Count; shard++)
+        {
+            var users = Path.Combine(Directory, $"s{shard}", "users.xml");
+            File.WriteAllText(users, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(users),
+                "<max_memory_usage>[0-9]+</max_memory_usage>", $"<max_memory_usage>{value}</max_memory_usage>"));
+        }
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var url in Servers)
+        {
+            while (true)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("SELECT value FROM system.settings WHERE name = 'max_memory_usage'") };
+                request.Headers.Add("X-ClickHouse-User", Credentials.User);
+                request.Headers.Add("X-ClickHouse-Key", Credentials.Password);
+                using var response = http.Send(request);
+                if (new StreamReader(response.Content.ReadAsStream()).ReadToEnd().Trim() == value)
+                {
+                    break;
+                }
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"{url} did not reload max_memory_usage = {value} within 60 s");
+                }
+                Thread.Sleep(250);
+            }
+        }
+    }
+
     /// <summary>Kills one shard's server (SIGKILL: no clean shutdown) and waits until it is gone.</summary>
     public void Kill(int shard)
     {

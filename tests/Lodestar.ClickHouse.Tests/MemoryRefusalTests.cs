@@ -1,0 +1,42 @@
+using System.Globalization;
+using Lodestar.Measures.Definitions;
+using Lodestar.Measures.Engine;
+
+namespace Lodestar.ClickHouse.Tests;
+
+/// <summary>
+/// A population loaded at the default limit, then the servers' per-query memory limit lowered far below what the
+/// counting statements need whole, yet above what the schema reads and a fine enough bucket need. The executor is
+/// opened with a sizing that knows no limit (as when a server does not say), so every statement starts whole and the
+/// servers' refusals alone must split them.
+/// </summary>
+[Collection("clickhouse")]
+public sealed class MemoryRefusalTests(ClickHouseServers servers) : IClassFixture<ClickHouseServers>
+{
+    /// <summary>Bytes per query per server (LODESTAR_SMALL_MEMORY overrides, to find the margin on another server version).</summary>
+    private static long Limit => long.TryParse(Environment.GetEnvironmentVariable("LODESTAR_SMALL_MEMORY"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 47_000_000;
+
+    private static int Size => int.TryParse(Environment.GetEnvironmentVariable("LODESTAR_SMALL_MEMORY_PATIENTS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 80_000;
+
+    [Fact]
+    public async Task Statements_refused_for_memory_run_again_in_finer_buckets_with_identical_answers()
+    {
+        var catalog = MeasureCatalog.Load();
+        var workspace = RandomPopulation.Build(Size, seed: 20261122, catalog);
+        var measures = catalog.Measures.Where(m => m.Scoring != Scoring.Continuous).ToList();
+        Period[] periods = [Period.Year(2025)];
+        var embedded = new EvaluationContext(workspace, catalog);
+        var expected = Answers.CountsOf(new MeasureEngine(embedded).Evaluate(measures, periods));
+
+        using var cluster = await servers.ConnectAsync();
+        await cluster.LoadAsync(workspace.Tables.Values, "small-memory");
+        servers.SetMaxMemory(Limit);
+        Assert.Equal(Limit, (await ClickHouseMeasureExecutor.OpenAsync(cluster, catalog)).Sizing.MaxMemoryBytes);
+        var remote = await ClickHouseMeasureExecutor.OpenAsync(cluster, catalog, areas: null, new StatementSizing(Size / 2, 0));
+
+        var actual = Answers.CountsOf(remote.Engine().Evaluate(measures, periods));
+
+        Assert.True(remote.Refinement > 1, "no statement was refused for memory: the limit no longer tests the refusal path");
+        Assert.Equal(expected, actual);
+    }
+}
