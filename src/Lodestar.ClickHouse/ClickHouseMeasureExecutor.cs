@@ -45,11 +45,12 @@ public sealed class ClickHouseMeasureExecutor
 
     public CareGaps CareGaps() => new(Evaluator);
 
-    public static Task<ClickHouseMeasureExecutor> OpenAsync(ClickHouseCluster cluster, MeasureCatalog catalog, IAreaDirectory? areas = null, CancellationToken cancellationToken = default) =>
-        OpenAsync(cluster, catalog, areas, sizing: null, cancellationToken);
+    /// <param name="notice">Told, in a sentence without identifiers, when the servers refuse a counting statement for memory and counting goes finer.</param>
+    public static Task<ClickHouseMeasureExecutor> OpenAsync(ClickHouseCluster cluster, MeasureCatalog catalog, IAreaDirectory? areas = null, Action<string>? notice = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(cluster, catalog, areas, sizing: null, notice, cancellationToken);
 
     /// <summary>Opens with <paramref name="sizing"/> in place of the one read from the cluster (tests split statements at any size).</summary>
-    internal static async Task<ClickHouseMeasureExecutor> OpenAsync(ClickHouseCluster cluster, MeasureCatalog catalog, IAreaDirectory? areas, StatementSizing? sizing, CancellationToken cancellationToken = default)
+    internal static async Task<ClickHouseMeasureExecutor> OpenAsync(ClickHouseCluster cluster, MeasureCatalog catalog, IAreaDirectory? areas, StatementSizing? sizing, Action<string>? notice = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var schema = await ReadSchemaAsync(cluster, cancellationToken).ConfigureAwait(false);
@@ -66,7 +67,7 @@ public sealed class ClickHouseMeasureExecutor
         var context = new Lazy<EvaluationContext>(() => FetchContextAsync(cluster, schema, catalog, areas, CancellationToken.None).GetAwaiter().GetResult());
         var sql = new CriterionSql(catalog, schema, payerValues);
         return new ClickHouseMeasureExecutor(context, new ClickHouseEvaluator(cluster, sql, context),
-            new ClickHouseStratumCounter(cluster, new StratumCountSql(sql, schema, payerValues), areas, sizing), patients, sizing);
+            new ClickHouseStratumCounter(cluster, new StratumCountSql(sql, schema, payerValues), areas, sizing, notice), patients, sizing);
     }
 
     /// <summary>

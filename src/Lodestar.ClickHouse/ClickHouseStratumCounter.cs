@@ -18,7 +18,7 @@ namespace Lodestar.ClickHouse;
 /// sizing is an estimate: a bucket the servers refuse for memory is run again as the two buckets it splits into, and
 /// later statements start that much finer (<see cref="Refinement"/>).
 /// </summary>
-internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, StratumCountSql statements, IAreaDirectory? areas, StatementSizing sizing) : IStratumCounter
+internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, StratumCountSql statements, IAreaDirectory? areas, StatementSizing sizing, Action<string>? notice = null) : IStratumCounter
 {
     /// <summary>Separates list items in a raw key (<see cref="StratumCountSql"/>); a control character no code holds.</summary>
     private const char Separator = '\x1F';
@@ -140,7 +140,11 @@ internal sealed class ClickHouseStratumCounter(ClickHouseCluster cluster, Stratu
         catch (ClickHouseException e) when (e.Code is { } code && OverLimitCodes.Contains(code) && bucket.Count < StatementSizing.MaxBuckets)
         {
             var finer = bucket.Count * 2;
-            Refinement = Math.Max(Refinement, finer / estimated);
+            if (finer / estimated > Refinement)
+            {
+                Refinement = finer / estimated;
+                notice?.Invoke($"ClickHouse at {e.Server} refused a counting statement for memory (code {code}): that part of it is counted again in {finer} patient buckets, and later statements {Refinement}× finer than estimated (docs/scale-out.md, 'Sizing').");
+            }
             return AddUp([
                 ReadBucket(new PatientBucket(bucket.Index, finer), sql, width, estimated),
                 ReadBucket(new PatientBucket(bucket.Index + bucket.Count, finer), sql, width, estimated),

@@ -25,6 +25,7 @@ public sealed class ClickHouseServers : IDisposable
     internal ClickHouseServers(int shards, string? password = null, string user = "lodestar")
     {
         Credentials = password is null ? new ClickHouseCredentials("default", "") : new ClickHouseCredentials(user, password);
+        this.password = password ?? "";
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [ClickHouseCredentials.UserVariable] = password is null ? null : user,
@@ -41,6 +42,9 @@ public sealed class ClickHouseServers : IDisposable
         Directory = output.Trim().Split('\n')[^1].Trim();
         Urls = File.ReadAllText(Path.Combine(Directory, "urls")).Trim();
     }
+
+    /// <summary>Kept for the servers' own probes: the credentials' password is internal to Lodestar.ClickHouse, and projects that link this file cannot see it.</summary>
+    private readonly string password;
 
     public string Directory { get; }
 
@@ -76,7 +80,7 @@ public sealed class ClickHouseServers : IDisposable
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("SELECT value FROM system.settings WHERE name = 'max_memory_usage'") };
                 request.Headers.Add("X-ClickHouse-User", Credentials.User);
-                request.Headers.Add("X-ClickHouse-Key", Credentials.Password);
+                request.Headers.Add("X-ClickHouse-Key", password);
                 using var response = http.Send(request);
                 if (new StreamReader(response.Content.ReadAsStream()).ReadToEnd().Trim() == value)
                 {

@@ -32,11 +32,16 @@ public sealed class MemoryRefusalTests(ClickHouseServers servers) : IClassFixtur
         await cluster.LoadAsync(workspace.Tables.Values, "small-memory");
         servers.SetMaxMemory(Limit);
         Assert.Equal(Limit, (await ClickHouseMeasureExecutor.OpenAsync(cluster, catalog)).Sizing.MaxMemoryBytes);
-        var remote = await ClickHouseMeasureExecutor.OpenAsync(cluster, catalog, areas: null, new StatementSizing(Size / 2, 0));
+        var notices = new List<string>();
+        var remote = await ClickHouseMeasureExecutor.OpenAsync(cluster, catalog, areas: null, new StatementSizing(Size / 2, 0), notices.Add);
 
         var actual = Answers.CountsOf(remote.Engine().Evaluate(measures, periods));
 
         Assert.True(remote.Refinement > 1, "no statement was refused for memory: the limit no longer tests the refusal path");
+        // One notice each time counting goes finer, the last naming the refinement reached; no patient data in them.
+        Assert.NotEmpty(notices);
+        Assert.Matches(@"^ClickHouse at http://127\.0\.0\.1:\d+/ refused a counting statement for memory \(code 241\): that part of it is counted again in \d+ patient buckets, and later statements \d+× finer than estimated", notices[0]);
+        Assert.EndsWith($"later statements {remote.Refinement}× finer than estimated (docs/scale-out.md, 'Sizing').", notices[^1], StringComparison.Ordinal);
         Assert.Equal(expected, actual);
     }
 }

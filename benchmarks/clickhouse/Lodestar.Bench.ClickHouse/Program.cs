@@ -53,7 +53,8 @@ if (args[1] == "embedded")
 else
 {
     using var cluster = await ClickHouseCluster.ConnectAsync(ClickHouseCluster.ParseServers(args[2]));
-    var executor = await ClickHouseMeasureExecutor.OpenAsync(cluster, catalog);
+    // Refusals for memory (and the finer buckets that follow) go to stderr, into the benchmark's log.
+    var executor = await ClickHouseMeasureExecutor.OpenAsync(cluster, catalog, notice: Console.Error.WriteLine);
     openSeconds = clock.Elapsed.TotalSeconds;
     clock.Restart();
     results = executor.Engine().Evaluate(measures, periods);

@@ -53,7 +53,7 @@ internal static class MeasureCommand
             {
                 throw new UserErrorException("--suppress-below must be at least 1 (1 turns suppression off)");
             }
-            using var backend = MeasureBackend.Open(parse.GetValue(engine)!, parse.GetValue(clickhouse), parse.GetValue(workspace), catalog);
+            using var backend = MeasureBackend.Open(parse.GetValue(engine)!, parse.GetValue(clickhouse), parse.GetValue(workspace), catalog, parse.InvocationConfiguration.Error.WriteLine);
             wanted = backend.Supported(wanted, named, parse.InvocationConfiguration.Error.WriteLine).ToList();
             var results = backend.Engine.Evaluate(wanted, periods, stratifiers);
             var options = new AnalysisOptions { Confidence = level, SuppressionThreshold = threshold };

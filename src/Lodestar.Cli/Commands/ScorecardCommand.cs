@@ -32,7 +32,7 @@ internal static class ScorecardCommand
         {
             var years = PeriodOption.Parse(parse.GetValue(period)!).Select(p => p.Start.Year).ToList();
             var catalog = MeasureCatalog.Load(parse.GetValue(definitions));
-            using var backend = MeasureBackend.Open(parse.GetValue(engine)!, parse.GetValue(clickhouse), parse.GetValue(workspace), catalog);
+            using var backend = MeasureBackend.Open(parse.GetValue(engine)!, parse.GetValue(clickhouse), parse.GetValue(workspace), catalog, parse.InvocationConfiguration.Error.WriteLine);
             var clinical = new ClinicalSource(backend.Engine, catalog, years,
                 $"{backend.Description}, {years[0]}{(years.Count > 1 ? $"–{years[^1]}" : "")}");
             var s = ScorecardRun.Run(parse.GetValue(mission)!, parse.GetValue(inputs)!, clinical, parse.GetValue(output)!);

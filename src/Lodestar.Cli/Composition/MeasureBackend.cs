@@ -68,7 +68,8 @@ internal sealed class MeasureBackend : IDisposable
         _ => throw new UserErrorException($"--engine '{engine}': use '{Embedded}' or '{ClickHouseEngine}'"),
     };
 
-    public static MeasureBackend Open(string engine, string? clickhouse, string? workspace, MeasureCatalog catalog)
+    /// <param name="notice">Where the ClickHouse executor says it had to count in finer buckets than it estimated.</param>
+    public static MeasureBackend Open(string engine, string? clickhouse, string? workspace, MeasureCatalog catalog, Action<string> notice)
     {
         if (Servers(engine, clickhouse) is not { } servers)
         {
@@ -83,7 +84,7 @@ internal sealed class MeasureBackend : IDisposable
         var cluster = ClickHouseCluster.ConnectAsync(servers).GetAwaiter().GetResult();
         try
         {
-            var executor = ClickHouseMeasureExecutor.OpenAsync(cluster, catalog, GeographyAreas.Default).GetAwaiter().GetResult();
+            var executor = ClickHouseMeasureExecutor.OpenAsync(cluster, catalog, GeographyAreas.Default, notice).GetAwaiter().GetResult();
             return new MeasureBackend(() => executor.Context, executor.PatientCount, executor.Engine(), executor.CareGaps(),
                 $"ClickHouse {string.Join(",", servers)}", $"the ClickHouse cluster at {string.Join(", ", servers)}", cluster);
         }
