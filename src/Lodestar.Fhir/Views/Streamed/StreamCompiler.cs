@@ -18,6 +18,7 @@ internal sealed class StreamCompiler
     public static readonly string[] TrackedFields = ["subject", "patient", "beneficiary"];
 
     private readonly List<StreamNode> nodes = [];
+    private readonly List<byte[]> literals = [];
 
     private StreamCompiler()
     {
@@ -80,7 +81,7 @@ internal sealed class StreamCompiler
             return null; // a rule ends where another goes on: never so for the shipped rules
         }
         return new StreamPlan(resourceType, [.. compiler.nodes], [.. views.Select(v => v.Index)], columns,
-            [.. views.Select(v => v.View.Compiled!.Columns.Select(c => c.Column).ToArray())], tracked);
+            [.. views.Select(v => v.View.Compiled!.Columns.Select(c => c.Column).ToArray())], tracked, [.. compiler.literals]);
     }
 
     private StreamNode Child(StreamNode parent, byte[] name)
@@ -108,7 +109,8 @@ internal sealed class StreamCompiler
             case ThisNode:
                 return (new StreamExpr(StreamOp.Focus), focus);
             case LiteralNode literal when literal.Values.Length == 1 && literal.Values[0].Kind == ItemKind.String:
-                return (new StreamExpr(StreamOp.Literal) { Bytes = Encoding.UTF8.GetBytes(literal.Values[0].Text!) }, null);
+                literals.Add(Encoding.UTF8.GetBytes(literal.Values[0].Text!));
+                return (new StreamExpr(StreamOp.Literal) { Bytes = literals[^1], Literal = literals.Count - 1 }, null);
             case MemberNode member:
                 return Member(member, focus, onResource);
             case FunctionNode function:

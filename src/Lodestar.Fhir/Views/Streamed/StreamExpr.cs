@@ -22,6 +22,9 @@ internal sealed class StreamExpr(StreamOp op)
     /// <summary>A literal's UTF-8, or getReferenceKey's "Type/" prefix.</summary>
     public byte[]? Bytes { get; init; }
 
+    /// <summary>A literal's index in the plan's literals.</summary>
+    public int Literal { get; init; }
+
     /// <summary>getReferenceKey's type argument.</summary>
     public string? Type { get; init; }
 

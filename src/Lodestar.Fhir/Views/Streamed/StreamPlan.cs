@@ -4,7 +4,7 @@ namespace Lodestar.Fhir.Views.Streamed;
 /// What the one-pass reader does with a record of one resource type: the members to keep (views', validator rules' and
 /// the reference check's, merged into one tree) and each view's columns compiled against them.
 /// </summary>
-internal sealed class StreamPlan(string resourceType, StreamNode[] nodes, int[] views, StreamExpr[][] columns, ViewColumn[][] columnInfo, StreamNode?[] tracked)
+internal sealed class StreamPlan(string resourceType, StreamNode[] nodes, int[] views, StreamExpr[][] columns, ViewColumn[][] columnInfo, StreamNode?[] tracked, byte[][] literals)
 {
     public string ResourceType { get; } = resourceType;
 
@@ -27,4 +27,7 @@ internal sealed class StreamPlan(string resourceType, StreamNode[] nodes, int[] 
 
     /// <summary>The <c>reference</c> members of subject, patient and beneficiary, for the missing-patient check (null when not checked).</summary>
     public StreamNode?[] Tracked { get; } = tracked;
+
+    /// <summary>The views' string literals as UTF-8, by <see cref="StreamExpr.Literal"/>.</summary>
+    public byte[][] Literals { get; } = literals;
 }

@@ -135,6 +135,62 @@ public sealed class StreamScannerTests
         Assert.Equal(general, onePass);
     }
 
+    /// <summary>Comparisons of collections, chained and nested <c>&amp;</c>, and where/exists over several items.</summary>
+    private const string OperandView = """
+        {"resourceType":"ViewDefinition","resource":"Patient","select":[{"column":[
+          {"name":"same","path":"name.given = name.family","type":"boolean"},
+          {"name":"differ","path":"name.given != name.given.first()","type":"boolean"},
+          {"name":"joined","path":"name.family.first() & '|' & name.given.first() & '|' & id","type":"string"},
+          {"name":"nested","path":"id & ('-' & (name.family.first() & '-'))","type":"string"},
+          {"name":"pairs","path":"name.select(family & '|' & given.first())","type":"string","collection":true},
+          {"name":"any","path":"name.where(family = 'x' or given = 'y').exists()","type":"boolean"},
+          {"name":"all","path":"name.exists(given.exists() and family != 'x')","type":"boolean"},
+          {"name":"first_y","path":"name.where(given = 'y').family.first()","type":"string"}
+        ]}]}
+        """;
+
+    [Theory]
+    // No name; one name; a given name as long as many (several values in = and in where criteria, a family name given twice).
+    [InlineData("""{"resourceType":"Patient","id":"p1"}""", 1)]
+    [InlineData("""{"resourceType":"Patient","id":"p1","name":[{"family":"x","given":["y"]}]}""", 1)]
+    [InlineData("""{"resourceType":"Patient","id":"p1","name":[{"family":"y","given":["y"]},{"family":"x","given":["a","y"]},{"given":["y"]}]}""", 1)]
+    [InlineData("""{"resourceType":"Patient","id":"p1","name":[{"given":["x","x"]},{"family":"x"}]}""", 1)]
+    // Two given names, each operand of & and = taking the first: read in one pass.
+    [InlineData("""{"resourceType":"Patient","id":"p1","name":[{"family":"x","given":["a","b"]}]}""", 1)]
+    public void Operands_of_several_values_give_the_general_evaluators_rows_or_error(string resource, int read)
+    {
+        var (onePass, general, count) = OnePass.Run(ViewDefinition.Parse(OperandView), [resource]);
+        Assert.Equal(general, onePass);
+        Assert.Equal(read, count);
+    }
+
+    [Theory]
+    // Several values in an operand of &: the general evaluator's error, so the record is declined; one value is read.
+    [InlineData("""{"resourceType":"Patient","id":"p1","name":[{"given":["a","b"]}]}""", 0)]
+    [InlineData("""{"resourceType":"Patient","id":"p1","name":[{"given":["a"]},{}]}""", 1)]
+    public void Several_values_in_an_operand_of_concatenation_are_left_to_the_general_evaluator(string resource, int read)
+    {
+        var view = ViewDefinition.Parse("""
+            {"resourceType":"ViewDefinition","resource":"Patient","select":[{"column":[{"name":"g","path":"name.given & '|'","type":"string"}]}]}
+            """);
+        var (onePass, general, count) = OnePass.Run(view, [resource]);
+        Assert.Equal(general, onePass);
+        Assert.Equal(read, count);
+    }
+
+    [Fact]
+    public void Text_made_past_the_scratch_buffers_first_size_keeps_every_earlier_value()
+    {
+        // 300 names of 40 bytes: the pairs column alone makes ~13 KB of text, so the 4 KB buffer is replaced twice
+        // while the record's earlier cells and operands still point at what was written before.
+        var names = string.Join(",", Enumerable.Range(0, 300).Select(i => $$"""{"family":"family-{{i:D4}}-{{new string('f', 25)}}","given":["g{{i}}"]}"""));
+        var resource = $$"""{"resourceType":"Patient","id":"p1","name":[{{names}}]}""";
+        var (onePass, general, read) = OnePass.Run(ViewDefinition.Parse(OperandView), [resource]);
+        Assert.Equal(1, read);
+        Assert.Equal(general, onePass);
+        Assert.Contains("family-0299-", onePass, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_conformance_view_gives_the_same_rows_or_error_both_ways()
     {
