@@ -314,6 +314,10 @@ internal sealed class StreamScanner
         {
             return false;
         }
+        if (FhirFormats.IsCertainly(kind, value))
+        {
+            return true;
+        }
         Span<char> text = stackalloc char[64];
         var written = Encoding.UTF8.GetChars(value, text);
         return kind switch
