@@ -381,6 +381,13 @@ internal sealed class StreamScanner
             case StreamOp.Member when expr.Steps > 0:
                 Below(focus, expr.Node!, expr.Steps, output);
                 return true;
+            case StreamOp.Iif:
+                // The branch may have any number of values.
+                if (!TryChoose(expr, focus, out var chosen))
+                {
+                    return false;
+                }
+                return chosen is null || Eval(chosen, focus, output);
             case StreamOp.Member:
             case StreamOp.Select:
             case StreamOp.Where:
@@ -489,6 +496,26 @@ internal sealed class StreamScanner
             case StreamOp.Logic:
             case StreamOp.Concat:
                 return Binary(expr, focus, out value);
+            case StreamOp.Iif:
+                if (!TryChoose(expr, focus, out var branch))
+                {
+                    return StreamOutcome.Failed;
+                }
+                return branch is null ? StreamOutcome.Empty : EvalOne(branch, focus, out value);
+            case StreamOp.StartsWith:
+                // A single string (other kinds are converted to text by the general evaluator; several are its error).
+                var text = expr.Source is null ? Single(focus, out var s) : EvalOne(expr.Source, focus, out s);
+                if (text is StreamOutcome.Failed or StreamOutcome.Many || (text == StreamOutcome.One && !IsString(s)))
+                {
+                    return StreamOutcome.Failed;
+                }
+                if (text == StreamOutcome.Empty)
+                {
+                    return StreamOutcome.Empty;
+                }
+                // A UTF-8 prefix of a whole string is a prefix of its characters, and the other way round.
+                value = StreamValue.FromBoolean(TextOf(s).StartsWith(expr.Bytes));
+                return StreamOutcome.One;
         }
         var values = Rent();
         try
@@ -508,6 +535,29 @@ internal sealed class StreamScanner
         {
             Return(values);
         }
+    }
+
+    /// <summary>
+    /// iif's branch: then when the criterion is true, else otherwise (null when not given); false when the criterion is
+    /// several values or not a boolean, the general evaluator's error.
+    /// </summary>
+    private bool TryChoose(StreamExpr expr, in StreamValue focus, out StreamExpr? chosen)
+    {
+        chosen = null;
+        var criterion = EvalOne(expr.Parts[0], focus, out var value);
+        bool flag;
+        switch (criterion)
+        {
+            case StreamOutcome.Empty:
+                flag = false;
+                break;
+            case StreamOutcome.One when TryBoolean(value, out flag):
+                break;
+            default:
+                return false;
+        }
+        chosen = flag ? expr.Parts[1] : expr.Parts.Length > 2 ? expr.Parts[2] : null;
+        return true;
     }
 
     private static StreamOutcome Single(in StreamValue focus, out StreamValue value)

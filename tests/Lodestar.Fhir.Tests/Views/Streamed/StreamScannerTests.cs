@@ -16,15 +16,15 @@ namespace Lodestar.Fhir.Tests.Views.Streamed;
 /// </summary>
 public sealed class StreamScannerTests
 {
-    private static readonly string[] OnePassViews = ["condition", "encounter", "immunization", "medication_request", "observation", "procedure"];
+    private static readonly string[] OnePassViews = ["condition", "coverage", "encounter", "immunization", "medication_request", "observation", "procedure"];
 
     [Fact]
-    public void Every_shipped_view_without_forEach_or_iif_gets_a_one_pass_plan()
+    public void Every_shipped_view_without_forEach_gets_a_one_pass_plan()
     {
         foreach (var name in LodestarViews.Names)
         {
             var plan = OnePass.Plan(LodestarViews.Load(name));
-            // patient: its address is a forEachOrNull; coverage: the payer type uses iif and startsWith.
+            // patient: its address is a forEachOrNull.
             Assert.True(OnePassViews.Contains(name) == plan is not null, name);
         }
     }
@@ -174,6 +174,30 @@ public sealed class StreamScannerTests
             {"resourceType":"ViewDefinition","resource":"Patient","select":[{"column":[{"name":"g","path":"name.given & '|'","type":"string"}]}]}
             """);
         var (onePass, general, count) = OnePass.Run(view, [resource]);
+        Assert.Equal(general, onePass);
+        Assert.Equal(read, count);
+    }
+
+    [Theory]
+    // Each branch of the coverage view's payer type (iif on startsWith of the first PHDSC code), and no code at all.
+    [InlineData("\"1\"", 1)]
+    [InlineData("\"21\"", 1)]
+    [InlineData("\"3\"", 1)]
+    [InlineData("\"4\"", 1)]
+    [InlineData("\"511\"", 1)]
+    [InlineData("\"62\"", 1)]
+    [InlineData("\"81\"", 1)]
+    [InlineData("\"9\"", 1)]
+    [InlineData("\"\"", 1)]
+    [InlineData("null", 1)]
+    // A number where the code should be: startsWith of its text form is the general evaluator's to give.
+    [InlineData("5", 0)]
+    public void Every_payer_type_branch_gives_the_general_evaluators_row(string code, int read)
+    {
+        var resource = $$$"""
+            {"resourceType":"Coverage","id":"c1","type":{"coding":[{"system":"x","code":"1"},{"system":"urn:oid:2.16.840.1.113883.3.221.5","code":{{{code}}}},{"system":"urn:oid:2.16.840.1.113883.3.221.5","code":"1"}]}}
+            """;
+        var (onePass, general, count) = OnePass.Run(LodestarViews.Load("coverage"), [resource]);
         Assert.Equal(general, onePass);
         Assert.Equal(read, count);
     }
