@@ -9,7 +9,7 @@ internal sealed class StreamPlan(string resourceType, StreamNode[] nodes, int[] 
     public string ResourceType { get; } = resourceType;
 
     /// <summary>Every kept member by index; [0] is the resource, [1] its resourceType, [2] its id.</summary>
-    public StreamNode[] Nodes { get; } = nodes;
+    public StreamNode[] Nodes { get; } = Sealed(nodes);
 
     public StreamNode Root => Nodes[0];
 
@@ -30,4 +30,13 @@ internal sealed class StreamPlan(string resourceType, StreamNode[] nodes, int[] 
 
     /// <summary>The views' string literals as UTF-8, by <see cref="StreamExpr.Literal"/>.</summary>
     public byte[][] Literals { get; } = literals;
+
+    private static StreamNode[] Sealed(StreamNode[] nodes)
+    {
+        foreach (var node in nodes)
+        {
+            node.Seal();
+        }
+        return nodes;
+    }
 }

@@ -159,13 +159,10 @@ internal sealed class StreamScanner
             }
             var name = reader.ValueSpan;
             var match = -1;
-            for (var i = 0; i < children.Count && name.Length > 0; i++)
+            // Only children whose name starts with the member's first byte can be it, or a choice of it.
+            foreach (var i in name.Length == 0 ? [] : node.ByFirstByte[name[0]])
             {
                 var child = children[i];
-                if (child.Name[0] != name[0])
-                {
-                    continue;
-                }
                 if (name.SequenceEqual(child.Name))
                 {
                     match = i;
