@@ -8,8 +8,9 @@ namespace Lodestar.Fhir.Views.Streamed;
 /// Compiles the views of one resource type, with the validator's rules and the reference check's fields, into a
 /// <see cref="StreamPlan"/>. Only views of one row per resource (<see cref="Compiled.CompiledView"/>'s shape) whose every
 /// column uses member paths, <c>ofType</c> on choice elements, <c>first</c>, <c>(a | b).first()</c>, <c>where</c>,
-/// <c>exists</c>, <c>empty</c>, <c>select</c>, <c>=</c>, <c>!=</c>, <c>and</c>, <c>or</c>, <c>&amp;</c>, string literals,
-/// <c>getResourceKey()</c> and <c>getReferenceKey(T)</c> compile; for any other view the type gets no plan and its records
+/// <c>exists</c>, <c>empty</c>, <c>select</c>, <c>iif</c> (without a source), <c>startsWith</c> of a literal, <c>=</c>,
+/// <c>!=</c>, <c>and</c>, <c>or</c>, <c>&amp;</c>, string literals (and constants), <c>getResourceKey()</c> and
+/// <c>getReferenceKey(T)</c> compile; for any other view the type gets no plan and its records
 /// are parsed and evaluated as before. Everything is derived from the view JSON, so replaced views compile the same way.
 /// </summary>
 internal sealed class StreamCompiler
@@ -18,6 +19,7 @@ internal sealed class StreamCompiler
     public static readonly string[] TrackedFields = ["subject", "patient", "beneficiary"];
 
     private readonly List<StreamNode> nodes = [];
+    private readonly List<byte[]> literals = [];
 
     private StreamCompiler()
     {
@@ -80,7 +82,7 @@ internal sealed class StreamCompiler
             return null; // a rule ends where another goes on: never so for the shipped rules
         }
         return new StreamPlan(resourceType, [.. compiler.nodes], [.. views.Select(v => v.Index)], columns,
-            [.. views.Select(v => v.View.Compiled!.Columns.Select(c => c.Column).ToArray())], tracked);
+            [.. views.Select(v => v.View.Compiled!.Columns.Select(c => c.Column).ToArray())], tracked, [.. compiler.literals]);
     }
 
     private StreamNode Child(StreamNode parent, byte[] name)
@@ -108,7 +110,8 @@ internal sealed class StreamCompiler
             case ThisNode:
                 return (new StreamExpr(StreamOp.Focus), focus);
             case LiteralNode literal when literal.Values.Length == 1 && literal.Values[0].Kind == ItemKind.String:
-                return (new StreamExpr(StreamOp.Literal) { Bytes = Encoding.UTF8.GetBytes(literal.Values[0].Text!) }, null);
+                literals.Add(Encoding.UTF8.GetBytes(literal.Values[0].Text!));
+                return (new StreamExpr(StreamOp.Literal) { Bytes = literals[^1], Literal = literals.Count - 1 }, null);
             case MemberNode member:
                 return Member(member, focus, onResource);
             case FunctionNode function:
@@ -168,6 +171,24 @@ internal sealed class StreamCompiler
         {
             return function.Source is null && onResource && arguments.Length == 0 ? (new StreamExpr(StreamOp.ResourceKey), null) : null;
         }
+        if (function.Kind == FunctionKind.Iif)
+        {
+            // Without a source, iif evaluates its criterion and the branch it picks on its own focus.
+            if (function.Source is not null || arguments.Length is not (2 or 3))
+            {
+                return null;
+            }
+            var parts = new StreamExpr[arguments.Length];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (Compile(arguments[i], focus, onResource, underFirst: false) is not { } part)
+                {
+                    return null;
+                }
+                parts[i] = part.Expr;
+            }
+            return (new StreamExpr(StreamOp.Iif) { Parts = parts }, null);
+        }
         (StreamExpr? Expr, StreamNode? Yields) source = (null, focus);
         if (function.Source is not null)
         {
@@ -196,6 +217,9 @@ internal sealed class StreamCompiler
                     FunctionKind.Exists => (new StreamExpr(StreamOp.ExistsWhere) { Source = source.Expr, Left = argument.Expr }, null),
                     _ => (new StreamExpr(StreamOp.Select) { Source = source.Expr, Left = argument.Expr }, argument.Yields),
                 };
+            case FunctionKind.StartsWith when arguments.Length == 1
+                && Unwrap(arguments[0]) is LiteralNode { Values: [{ Kind: ItemKind.String, Text: { } prefix }] }:
+                return (new StreamExpr(StreamOp.StartsWith) { Source = source.Expr, Bytes = Encoding.UTF8.GetBytes(prefix) }, null);
             case FunctionKind.GetReferenceKey when (arguments.Length == 0 || function.TypeArgument is not null) && source.Yields is { } references:
                 return (new StreamExpr(StreamOp.ReferenceKey)
                 {

@@ -13,14 +13,17 @@ internal sealed class StreamExpr(StreamOp op)
 
     public StreamExpr? Right { get; init; }
 
-    /// <summary>The parts of a union under first().</summary>
+    /// <summary>The parts of a union under first(); iif's criterion, then and otherwise.</summary>
     public StreamExpr[] Parts { get; init; } = [];
 
     /// <summary>The member read (for <see cref="StreamOp.Member"/>, and <c>reference</c> for <see cref="StreamOp.ReferenceKey"/>).</summary>
     public StreamNode? Node { get; init; }
 
-    /// <summary>A literal's UTF-8, or getReferenceKey's "Type/" prefix.</summary>
+    /// <summary>A literal's UTF-8, startsWith's prefix, or getReferenceKey's "Type/" prefix.</summary>
     public byte[]? Bytes { get; init; }
+
+    /// <summary>A literal's index in the plan's literals.</summary>
+    public int Literal { get; init; }
 
     /// <summary>getReferenceKey's type argument.</summary>
     public string? Type { get; init; }

@@ -19,6 +19,24 @@ internal sealed class StreamNode(int index, StreamNode? parent, byte[] name)
     public List<StreamNode> Children { get; } = [];
 
     /// <summary>
+    /// For each first byte of a member name, the indexes in <see cref="Children"/> of the children whose name starts with
+    /// it (a choice element's name starts like its base): the reader looks only at those for each member it meets.
+    /// Filled by <see cref="Seal"/> once the plan is complete.
+    /// </summary>
+    public int[][] ByFirstByte { get; private set; } = [];
+
+    /// <summary>Fills <see cref="ByFirstByte"/>; children are not added after this.</summary>
+    public void Seal()
+    {
+        var table = new int[256][];
+        for (var b = 0; b < table.Length; b++)
+        {
+            table[b] = [.. Enumerable.Range(0, Children.Count).Where(i => Children[i].Name.Length > 0 && Children[i].Name[0] == b)];
+        }
+        ByFirstByte = table;
+    }
+
+    /// <summary>
     /// A view reads the member by its own name, so FHIRPath would also find <c>name</c> + a type (a choice element) when the
     /// member itself is absent; the reader gives such records to the general evaluator.
     /// </summary>

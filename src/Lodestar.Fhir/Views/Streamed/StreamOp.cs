@@ -47,4 +47,10 @@ internal enum StreamOp : byte
 
     /// <summary>A string literal.</summary>
     Literal,
+
+    /// <summary><c>iif(criterion, then[, otherwise])</c> on the focus.</summary>
+    Iif,
+
+    /// <summary><c>source.startsWith('prefix')</c>.</summary>
+    StartsWith,
 }

@@ -4,12 +4,12 @@ namespace Lodestar.Fhir.Views.Streamed;
 /// What the one-pass reader does with a record of one resource type: the members to keep (views', validator rules' and
 /// the reference check's, merged into one tree) and each view's columns compiled against them.
 /// </summary>
-internal sealed class StreamPlan(string resourceType, StreamNode[] nodes, int[] views, StreamExpr[][] columns, ViewColumn[][] columnInfo, StreamNode?[] tracked)
+internal sealed class StreamPlan(string resourceType, StreamNode[] nodes, int[] views, StreamExpr[][] columns, ViewColumn[][] columnInfo, StreamNode?[] tracked, byte[][] literals)
 {
     public string ResourceType { get; } = resourceType;
 
     /// <summary>Every kept member by index; [0] is the resource, [1] its resourceType, [2] its id.</summary>
-    public StreamNode[] Nodes { get; } = nodes;
+    public StreamNode[] Nodes { get; } = Sealed(nodes);
 
     public StreamNode Root => Nodes[0];
 
@@ -27,4 +27,16 @@ internal sealed class StreamPlan(string resourceType, StreamNode[] nodes, int[] 
 
     /// <summary>The <c>reference</c> members of subject, patient and beneficiary, for the missing-patient check (null when not checked).</summary>
     public StreamNode?[] Tracked { get; } = tracked;
+
+    /// <summary>The views' string literals as UTF-8, by <see cref="StreamExpr.Literal"/>.</summary>
+    public byte[][] Literals { get; } = literals;
+
+    private static StreamNode[] Sealed(StreamNode[] nodes)
+    {
+        foreach (var node in nodes)
+        {
+            node.Seal();
+        }
+        return nodes;
+    }
 }

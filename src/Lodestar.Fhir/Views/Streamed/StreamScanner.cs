@@ -23,6 +23,9 @@ internal sealed class StreamScanner
     private readonly int[] counts;
     private readonly Stack<List<StreamValue>> free = new();
     private readonly ViewValue[][][] rows;
+
+    /// <summary>Per plan, view and column: a reused array per length for collection cells (short collections are the rule).</summary>
+    private readonly ViewValue[][][][][] cellArrays;
     private readonly Dictionary<StreamPlan, int> planIndex = [];
     private byte[] scratch = new byte[4096];
     private int scratchUsed;
@@ -36,6 +39,7 @@ internal sealed class StreamScanner
         tape = Enumerable.Range(0, nodes).Select(_ => new StreamInstance[8]).ToArray();
         counts = new int[nodes];
         rows = plans.Select(p => p.Columns.Select(c => new ViewValue[c.Length]).ToArray()).ToArray();
+        cellArrays = plans.Select(p => p.Columns.Select(c => c.Select(_ => new ViewValue[9][]).ToArray()).ToArray()).ToArray();
         foreach (var plan in plans)
         {
             planIndex[plan] = planIndex.Count;
@@ -62,25 +66,21 @@ internal sealed class StreamScanner
         record = bytes;
         current = plan;
         scratchUsed = 0;
-        var planRows = rows[planIndex[plan]];
-        var root = StreamValue.Instance(0, 0);
+        var index = planIndex[plan];
+        var planRows = rows[index];
         for (var v = 0; v < plan.Columns.Length; v++)
         {
             var columns = plan.Columns[v];
+            var info = plan.ColumnInfo[v];
             var row = planRows[v];
             for (var c = 0; c < columns.Length; c++)
             {
-                var values = Rent();
-                try
+                var ok = info[c].Collection
+                    ? TryCollectionCell(columns[c], info[c], cellArrays[index][v][c], out row[c])
+                    : TryCell(columns[c], info[c], out row[c]);
+                if (!ok)
                 {
-                    if (!Eval(columns[c], root, values) || !TryCell(values, plan.ColumnInfo[v][c], out row[c]))
-                    {
-                        return false;
-                    }
-                }
-                finally
-                {
-                    Return(values);
+                    return false;
                 }
             }
         }
@@ -159,13 +159,10 @@ internal sealed class StreamScanner
             }
             var name = reader.ValueSpan;
             var match = -1;
-            for (var i = 0; i < children.Count && name.Length > 0; i++)
+            // Only children whose name starts with the member's first byte can be it, or a choice of it.
+            foreach (var i in name.Length == 0 ? [] : node.ByFirstByte[name[0]])
             {
                 var child = children[i];
-                if (child.Name[0] != name[0])
-                {
-                    continue;
-                }
                 if (name.SequenceEqual(child.Name))
                 {
                     match = i;
@@ -314,6 +311,10 @@ internal sealed class StreamScanner
         {
             return false;
         }
+        if (FhirFormats.IsCertainly(kind, value))
+        {
+            return true;
+        }
         Span<char> text = stackalloc char[64];
         var written = Encoding.UTF8.GetChars(value, text);
         return kind switch
@@ -341,12 +342,17 @@ internal sealed class StreamScanner
 
     private ReadOnlySpan<byte> Span(in StreamInstance instance) => record.Span.Slice(instance.Start, instance.Length);
 
-    private ReadOnlySpan<byte> TextOf(in StreamValue value) =>
-        value.Kind == StreamValueKind.Text ? value.Text : Span(tape[value.Node][value.Index]);
+    private ReadOnlySpan<byte> TextOf(in StreamValue value) => value.Kind switch
+    {
+        StreamValueKind.Text => scratch.AsSpan(value.Start, value.Length),
+        StreamValueKind.Literal => current.Literals[value.Node],
+        _ => Span(tape[value.Node][value.Index]),
+    };
 
     /// <summary>A string (from the record or computed); false for anything else.</summary>
     private bool IsString(in StreamValue value) =>
-        value.Kind == StreamValueKind.Text || (value.Kind == StreamValueKind.Instance && tape[value.Node][value.Index].Token == JsonTokenType.String);
+        value.Kind is StreamValueKind.Text or StreamValueKind.Literal
+        || (value.Kind == StreamValueKind.Instance && tape[value.Node][value.Index].Token == JsonTokenType.String);
 
     /// <summary>A boolean (computed or true/false in the record), as FHIRPath's boolean tests read it.</summary>
     private bool TryBoolean(in StreamValue value, out bool flag)
@@ -364,43 +370,36 @@ internal sealed class StreamScanner
         return false;
     }
 
-    /// <summary>Evaluates <paramref name="expr"/> on one focus item; false when the general evaluator must decide.</summary>
+    /// <summary>Evaluates <paramref name="expr"/> on one focus item into a collection; false when the general evaluator must decide.</summary>
     private bool Eval(StreamExpr expr, in StreamValue focus, List<StreamValue> output)
     {
         switch (expr.Op)
         {
-            case StreamOp.Focus:
-                output.Add(focus);
-                return true;
-            case StreamOp.Literal:
-                output.Add(StreamValue.FromText(expr.Bytes!, 0, expr.Bytes!.Length));
-                return true;
-            case StreamOp.ResourceKey:
-                return ResourceKey(output);
-            case StreamOp.UnionFirst:
-                foreach (var part in expr.Parts)
-                {
-                    var before = output.Count;
-                    if (!Eval(part, focus, output))
-                    {
-                        return false;
-                    }
-                    if (output.Count > before)
-                    {
-                        output.RemoveRange(before + 1, output.Count - before - 1);
-                        return true;
-                    }
-                }
-                return true;
-            case StreamOp.Equal:
-            case StreamOp.Logic:
-            case StreamOp.Concat:
-                return Binary(expr, focus, output);
             case StreamOp.Member when expr.Steps > 0:
-                Below(focus, expr.Node!, expr.Steps, output, firstOnly: false);
+                Below(focus, expr.Node!, expr.Steps, output);
                 return true;
-            case StreamOp.First when expr.Source is { Op: StreamOp.Member, Steps: > 0 } path:
-                Below(focus, path.Node!, path.Steps, output, firstOnly: true);
+            case StreamOp.Iif:
+                // The branch may have any number of values.
+                if (!TryChoose(expr, focus, out var chosen))
+                {
+                    return false;
+                }
+                return chosen is null || Eval(chosen, focus, output);
+            case StreamOp.Member:
+            case StreamOp.Select:
+            case StreamOp.Where:
+            case StreamOp.ReferenceKey:
+                break;
+            default:
+                // The rest give at most one value.
+                switch (EvalOne(expr, focus, out var value))
+                {
+                    case StreamOutcome.Failed:
+                        return false;
+                    case StreamOutcome.One:
+                        output.Add(value);
+                        break;
+                }
                 return true;
         }
         var items = Rent();
@@ -422,16 +421,6 @@ internal sealed class StreamScanner
                         Children(item, expr.Node!, output);
                     }
                     return true;
-                case StreamOp.First:
-                    if (items.Count > 0)
-                    {
-                        output.Add(items[0]);
-                    }
-                    return true;
-                case StreamOp.Exists:
-                case StreamOp.Empty:
-                    output.Add(StreamValue.FromBoolean((items.Count == 0) == (expr.Op == StreamOp.Empty)));
-                    return true;
                 case StreamOp.Select:
                     foreach (var item in items)
                     {
@@ -444,7 +433,7 @@ internal sealed class StreamScanner
                 case StreamOp.ReferenceKey:
                     return ReferenceKey(expr, items, output);
                 default:
-                    return Where(expr, items, output);
+                    return Filter(expr.Left!, items, output, out _);
             }
         }
         finally
@@ -454,59 +443,210 @@ internal sealed class StreamScanner
     }
 
     /// <summary>
+    /// Evaluates <paramref name="expr"/> on one focus item for its first value and whether there are more, without a
+    /// collection where the operation allows (what comparisons, <c>and</c>/<c>or</c>, <c>&amp;</c>, <c>first()</c>,
+    /// <c>exists()</c> and single-valued columns need).
+    /// </summary>
+    private StreamOutcome EvalOne(StreamExpr expr, in StreamValue focus, out StreamValue value)
+    {
+        value = default;
+        switch (expr.Op)
+        {
+            case StreamOp.Focus:
+                value = focus;
+                return StreamOutcome.One;
+            case StreamOp.Literal:
+                value = StreamValue.FromLiteral(expr.Literal, expr.Bytes!.Length);
+                return StreamOutcome.One;
+            case StreamOp.ResourceKey:
+                value = ResourceKey();
+                return StreamOutcome.One;
+            case StreamOp.Member when expr.Steps > 0:
+                return BelowOne(focus, expr.Node!, expr.Steps, out value);
+            case StreamOp.First:
+                var first = expr.Source is null ? Single(focus, out value) : EvalOne(expr.Source, focus, out value);
+                return first == StreamOutcome.Many ? StreamOutcome.One : first;
+            case StreamOp.Exists:
+            case StreamOp.Empty:
+                var source = expr.Source is null ? Single(focus, out _) : EvalOne(expr.Source, focus, out _);
+                if (source == StreamOutcome.Failed)
+                {
+                    return StreamOutcome.Failed;
+                }
+                value = StreamValue.FromBoolean((source == StreamOutcome.Empty) == (expr.Op == StreamOp.Empty));
+                return StreamOutcome.One;
+            case StreamOp.ExistsWhere:
+                return ExistsWhere(expr, focus, out value);
+            case StreamOp.UnionFirst:
+                foreach (var part in expr.Parts)
+                {
+                    switch (EvalOne(part, focus, out value))
+                    {
+                        case StreamOutcome.Failed:
+                            return StreamOutcome.Failed;
+                        case StreamOutcome.One or StreamOutcome.Many:
+                            return StreamOutcome.One;
+                    }
+                }
+                return StreamOutcome.Empty;
+            case StreamOp.Equal:
+            case StreamOp.Logic:
+            case StreamOp.Concat:
+                return Binary(expr, focus, out value);
+            case StreamOp.Iif:
+                if (!TryChoose(expr, focus, out var branch))
+                {
+                    return StreamOutcome.Failed;
+                }
+                return branch is null ? StreamOutcome.Empty : EvalOne(branch, focus, out value);
+            case StreamOp.StartsWith:
+                // A single string (other kinds are converted to text by the general evaluator; several are its error).
+                var text = expr.Source is null ? Single(focus, out var s) : EvalOne(expr.Source, focus, out s);
+                if (text is StreamOutcome.Failed or StreamOutcome.Many || (text == StreamOutcome.One && !IsString(s)))
+                {
+                    return StreamOutcome.Failed;
+                }
+                if (text == StreamOutcome.Empty)
+                {
+                    return StreamOutcome.Empty;
+                }
+                // A UTF-8 prefix of a whole string is a prefix of its characters, and the other way round.
+                value = StreamValue.FromBoolean(TextOf(s).StartsWith(expr.Bytes));
+                return StreamOutcome.One;
+        }
+        var values = Rent();
+        try
+        {
+            if (!Eval(expr, focus, values))
+            {
+                return StreamOutcome.Failed;
+            }
+            if (values.Count == 0)
+            {
+                return StreamOutcome.Empty;
+            }
+            value = values[0];
+            return values.Count == 1 ? StreamOutcome.One : StreamOutcome.Many;
+        }
+        finally
+        {
+            Return(values);
+        }
+    }
+
+    /// <summary>
+    /// iif's branch: then when the criterion is true, else otherwise (null when not given); false when the criterion is
+    /// several values or not a boolean, the general evaluator's error.
+    /// </summary>
+    private bool TryChoose(StreamExpr expr, in StreamValue focus, out StreamExpr? chosen)
+    {
+        chosen = null;
+        var criterion = EvalOne(expr.Parts[0], focus, out var value);
+        bool flag;
+        switch (criterion)
+        {
+            case StreamOutcome.Empty:
+                flag = false;
+                break;
+            case StreamOutcome.One when TryBoolean(value, out flag):
+                break;
+            default:
+                return false;
+        }
+        chosen = flag ? expr.Parts[1] : expr.Parts.Length > 2 ? expr.Parts[2] : null;
+        return true;
+    }
+
+    private static StreamOutcome Single(in StreamValue focus, out StreamValue value)
+    {
+        value = focus;
+        return StreamOutcome.One;
+    }
+
+    /// <summary>
     /// The values of <paramref name="node"/> that are <paramref name="steps"/> members below <paramref name="focus"/>: what
     /// navigating member by member gives (each step keeps its parents' order, and values are kept in document order).
     /// </summary>
-    private void Below(in StreamValue focus, StreamNode node, int steps, List<StreamValue> output, bool firstOnly)
+    private void Below(in StreamValue focus, StreamNode node, int steps, List<StreamValue> output)
+    {
+        if (!IsTop(focus, node, steps, out var fromResource))
+        {
+            return;
+        }
+        var count = counts[node.Index];
+        var found = false;
+        for (var i = 0; i < count; i++)
+        {
+            if (!fromResource && !IsBelow(focus, node, steps, i, found, out var stop))
+            {
+                if (stop)
+                {
+                    return;
+                }
+                continue;
+            }
+            output.Add(StreamValue.Instance(node.Index, i));
+            found = true;
+        }
+    }
+
+    /// <summary><see cref="Below"/>'s first value, and whether there is another, without a collection.</summary>
+    private StreamOutcome BelowOne(in StreamValue focus, StreamNode node, int steps, out StreamValue value)
+    {
+        value = default;
+        if (!IsTop(focus, node, steps, out var fromResource))
+        {
+            return StreamOutcome.Empty;
+        }
+        var count = counts[node.Index];
+        var found = false;
+        for (var i = 0; i < count; i++)
+        {
+            if (!fromResource && !IsBelow(focus, node, steps, i, found, out var stop))
+            {
+                if (stop)
+                {
+                    break;
+                }
+                continue;
+            }
+            if (found)
+            {
+                return StreamOutcome.Many;
+            }
+            value = StreamValue.Instance(node.Index, i);
+            found = true;
+        }
+        return found ? StreamOutcome.One : StreamOutcome.Empty;
+    }
+
+    /// <summary>Whether the focus is a value of the member <paramref name="steps"/> up from <paramref name="node"/>, and whether that is the resource (then every value is below it).</summary>
+    private static bool IsTop(in StreamValue focus, StreamNode node, int steps, out bool fromResource)
     {
         var top = node;
         for (var s = 0; s < steps; s++)
         {
             top = top.Parent!;
         }
-        if (focus.Kind != StreamValueKind.Instance || focus.Node != top.Index)
+        fromResource = top.Parent is null;
+        return focus.Kind == StreamValueKind.Instance && focus.Node == top.Index;
+    }
+
+    /// <summary>
+    /// Whether value <paramref name="i"/> of <paramref name="node"/> is below <paramref name="focus"/> (its ancestor at the
+    /// focus's level is the focus); <paramref name="stop"/> when it is past the focus's values, which are together, in document order.
+    /// </summary>
+    private bool IsBelow(in StreamValue focus, StreamNode node, int steps, int i, bool found, out bool stop)
+    {
+        var owner = i;
+        var at = node;
+        for (var s = 0; s < steps; s++)
         {
-            return;
+            owner = tape[at.Index][owner].Parent;
+            at = at.Parent!;
         }
-        var count = counts[node.Index];
-        if (top.Parent is null)
-        {
-            // From the resource: every value of the member.
-            for (var i = 0; i < count; i++)
-            {
-                output.Add(StreamValue.Instance(node.Index, i));
-                if (firstOnly)
-                {
-                    return;
-                }
-            }
-            return;
-        }
-        var found = false;
-        for (var i = 0; i < count; i++)
-        {
-            // The value's ancestor at the focus's level.
-            var owner = i;
-            var at = node;
-            for (var s = 0; s < steps; s++)
-            {
-                owner = tape[at.Index][owner].Parent;
-                at = at.Parent!;
-            }
-            if (owner == focus.Index)
-            {
-                output.Add(StreamValue.Instance(node.Index, i));
-                found = true;
-                if (firstOnly)
-                {
-                    return;
-                }
-            }
-            else if (found || owner > focus.Index)
-            {
-                return; // past the focus's values: they are together, in document order
-            }
-        }
+        stop = owner != focus.Index && (found || owner > focus.Index);
+        return owner == focus.Index;
     }
 
     /// <summary>The values of <paramref name="node"/> under <paramref name="parent"/>, in document order.</summary>
@@ -533,109 +673,147 @@ internal sealed class StreamScanner
         }
     }
 
-    /// <summary>where / exists(criteria): an item passes when its criteria give one value that is true, or one that is not a boolean.</summary>
-    private bool Where(StreamExpr expr, List<StreamValue> items, List<StreamValue> output)
+    /// <summary>
+    /// where(criteria): the items whose criteria give one value that is true, or one that is not a boolean (added to
+    /// <paramref name="output"/> unless it is null); <paramref name="any"/> when there is one.
+    /// </summary>
+    private bool Filter(StreamExpr criteria, List<StreamValue> items, List<StreamValue>? output, out bool any)
     {
-        var result = Rent();
+        any = false;
+        foreach (var item in items)
+        {
+            var result = EvalOne(criteria, item, out var value);
+            if (result == StreamOutcome.Failed)
+            {
+                return false;
+            }
+            if (result == StreamOutcome.One && (!TryBoolean(value, out var flag) || flag))
+            {
+                any = true;
+                output?.Add(item);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>exists(criteria); every item's criteria are evaluated, as the general evaluator does, so an error in any is its error.</summary>
+    private StreamOutcome ExistsWhere(StreamExpr expr, in StreamValue focus, out StreamValue value)
+    {
+        value = default;
+        var items = Rent();
         try
         {
-            var any = false;
-            foreach (var item in items)
+            if (expr.Source is null)
             {
-                result.Clear();
-                if (!Eval(expr.Left!, item, result))
-                {
-                    return false;
-                }
-                if (result.Count == 1 && (!TryBoolean(result[0], out var flag) || flag))
-                {
-                    any = true;
-                    if (expr.Op == StreamOp.Where)
-                    {
-                        output.Add(item);
-                    }
-                }
+                items.Add(focus);
             }
-            if (expr.Op == StreamOp.ExistsWhere)
+            else if (!Eval(expr.Source, focus, items))
             {
-                output.Add(StreamValue.FromBoolean(any));
+                return StreamOutcome.Failed;
             }
-            return true;
+            if (!Filter(expr.Left!, items, null, out var any))
+            {
+                return StreamOutcome.Failed;
+            }
+            value = StreamValue.FromBoolean(any);
+            return StreamOutcome.One;
         }
         finally
         {
-            Return(result);
+            Return(items);
         }
     }
 
-    private bool Binary(StreamExpr expr, in StreamValue focus, List<StreamValue> output)
+    /// <summary>=, !=, and, or, &amp; on their operands' values (at most one each, but for = on collections).</summary>
+    private StreamOutcome Binary(StreamExpr expr, in StreamValue focus, out StreamValue value)
     {
+        value = default;
+        var left = EvalOne(expr.Left!, focus, out var a);
+        if (left == StreamOutcome.Failed)
+        {
+            return StreamOutcome.Failed;
+        }
+        if (expr.Op == StreamOp.Logic)
+        {
+            // Three-valued and/or (FHIRPath §6.5), short-circuiting as the general evaluator does.
+            var op = expr.Flag ? BinaryOperator.Or : BinaryOperator.And;
+            if (!TryLogicOperand(left, a, out var l))
+            {
+                return StreamOutcome.Failed;
+            }
+            if (ThreeValuedLogic.ShortCircuit(op, l) is { } decided)
+            {
+                value = StreamValue.FromBoolean(decided);
+                return StreamOutcome.One;
+            }
+            var r = EvalOne(expr.Right!, focus, out var b);
+            if (r == StreamOutcome.Failed || !TryLogicOperand(r, b, out var rv))
+            {
+                return StreamOutcome.Failed;
+            }
+            if (ThreeValuedLogic.Combine(op, l, rv) is not { } combined)
+            {
+                return StreamOutcome.Empty;
+            }
+            value = StreamValue.FromBoolean(combined);
+            return StreamOutcome.One;
+        }
+        var right = EvalOne(expr.Right!, focus, out var y);
+        if (right == StreamOutcome.Failed)
+        {
+            return StreamOutcome.Failed;
+        }
+        if (expr.Op == StreamOp.Concat)
+        {
+            // Several values in an operand is an error; an empty one counts as '' (FHIRPath §6.6).
+            if (left == StreamOutcome.Many || right == StreamOutcome.Many
+                || (left == StreamOutcome.One && !IsString(a)) || (right == StreamOutcome.One && !IsString(y)))
+            {
+                return StreamOutcome.Failed;
+            }
+            value = Concatenate(left == StreamOutcome.One, a, right == StreamOutcome.One, y);
+            return StreamOutcome.One;
+        }
+        if (left == StreamOutcome.Empty || right == StreamOutcome.Empty)
+        {
+            return StreamOutcome.Empty;
+        }
+        if (left == StreamOutcome.Many || right == StreamOutcome.Many)
+        {
+            return EqualCollections(expr, focus, out value);
+        }
+        // Strings compare by their characters; other kinds are left to the general evaluator's rules.
+        if (!IsString(a) || !IsString(y))
+        {
+            return StreamOutcome.Failed;
+        }
+        value = StreamValue.FromBoolean(TextOf(a).SequenceEqual(TextOf(y)) != expr.Flag);
+        return StreamOutcome.One;
+    }
+
+    /// <summary>= or != where an operand has several values: equal when both have as many, pairwise equal.</summary>
+    private StreamOutcome EqualCollections(StreamExpr expr, in StreamValue focus, out StreamValue value)
+    {
+        value = default;
         var a = Rent();
         var b = Rent();
         try
         {
-            if (!Eval(expr.Left!, focus, a))
+            if (!Eval(expr.Left!, focus, a) || !Eval(expr.Right!, focus, b))
             {
-                return false;
-            }
-            if (expr.Op == StreamOp.Logic)
-            {
-                // Three-valued and/or (FHIRPath §6.5), short-circuiting as the general evaluator does.
-                var op = expr.Flag ? BinaryOperator.Or : BinaryOperator.And;
-                if (!TryLogicOperand(a, out var l))
-                {
-                    return false;
-                }
-                if (ThreeValuedLogic.ShortCircuit(op, l) is { } decided)
-                {
-                    output.Add(StreamValue.FromBoolean(decided));
-                    return true;
-                }
-                if (!Eval(expr.Right!, focus, b) || !TryLogicOperand(b, out var r))
-                {
-                    return false;
-                }
-                if (ThreeValuedLogic.Combine(op, l, r) is { } value)
-                {
-                    output.Add(StreamValue.FromBoolean(value));
-                }
-                return true;
-            }
-            if (!Eval(expr.Right!, focus, b))
-            {
-                return false;
-            }
-            if (expr.Op == StreamOp.Concat)
-            {
-                // Several values in an operand is an error; an empty one counts as '' (FHIRPath §6.6).
-                if (a.Count > 1 || b.Count > 1 || (a.Count == 1 && !IsString(a[0])) || (b.Count == 1 && !IsString(b[0])))
-                {
-                    return false;
-                }
-                var x = a.Count == 0 ? default : TextOf(a[0]);
-                var y = b.Count == 0 ? default : TextOf(b[0]);
-                var target = Reserve(x.Length + y.Length, out var start);
-                x.CopyTo(target);
-                y.CopyTo(target[x.Length..]);
-                output.Add(StreamValue.FromText(scratch, start, x.Length + y.Length));
-                return true;
-            }
-            if (a.Count == 0 || b.Count == 0)
-            {
-                return true;
+                return StreamOutcome.Failed;
             }
             var equal = a.Count == b.Count;
             for (var i = 0; equal && i < a.Count; i++)
             {
-                // Strings compare by their characters; other kinds are left to the general evaluator's rules.
                 if (!IsString(a[i]) || !IsString(b[i]))
                 {
-                    return false;
+                    return StreamOutcome.Failed;
                 }
                 equal = TextOf(a[i]).SequenceEqual(TextOf(b[i]));
             }
-            output.Add(StreamValue.FromBoolean(equal != expr.Flag));
-            return true;
+            value = StreamValue.FromBoolean(equal != expr.Flag);
+            return StreamOutcome.One;
         }
         finally
         {
@@ -644,23 +822,53 @@ internal sealed class StreamScanner
         }
     }
 
-    private bool TryLogicOperand(List<StreamValue> values, out bool? value)
+    /// <summary>
+    /// x &amp; y into the scratch buffer (an absent operand is ''). When x is the text last written there (the inner part
+    /// of <c>a &amp; '|' &amp; b</c>), y is appended after it rather than both copied again.
+    /// </summary>
+    private StreamValue Concatenate(bool hasX, in StreamValue x, bool hasY, in StreamValue y)
     {
-        value = null;
-        if (values.Count == 0)
+        var yLength = hasY ? TextOf(y).Length : 0;
+        if (hasX && x.Kind == StreamValueKind.Text && x.Start + x.Length == scratchUsed)
+        {
+            var more = Reserve(yLength, out _);
+            if (hasY)
+            {
+                TextOf(y).CopyTo(more);
+            }
+            return StreamValue.FromScratch(x.Start, x.Length + yLength);
+        }
+        var xLength = hasX ? TextOf(x).Length : 0;
+        // Reserve may replace the buffer by a larger copy, so the operands' text is looked up after it.
+        var target = Reserve(xLength + yLength, out var start);
+        if (hasX)
+        {
+            TextOf(x).CopyTo(target);
+        }
+        if (hasY)
+        {
+            TextOf(y).CopyTo(target[xLength..]);
+        }
+        return StreamValue.FromScratch(start, xLength + yLength);
+    }
+
+    private bool TryLogicOperand(StreamOutcome outcome, in StreamValue value, out bool? flag)
+    {
+        flag = null;
+        if (outcome == StreamOutcome.Empty)
         {
             return true;
         }
-        if (values.Count > 1 || !TryBoolean(values[0], out var flag))
+        if (outcome == StreamOutcome.Many || !TryBoolean(value, out var b))
         {
             return false;
         }
-        value = flag;
+        flag = b;
         return true;
     }
 
     /// <summary>"Type/id", as <see cref="FunctionNode.KeyOf"/> makes it.</summary>
-    private bool ResourceKey(List<StreamValue> output)
+    private StreamValue ResourceKey()
     {
         var type = Span(Single(current.TypeNode));
         var id = Span(Single(current.IdNode));
@@ -668,8 +876,7 @@ internal sealed class StreamScanner
         type.CopyTo(target);
         target[type.Length] = (byte)'/';
         id.CopyTo(target[(type.Length + 1)..]);
-        output.Add(StreamValue.FromText(scratch, start, target.Length));
-        return true;
+        return StreamValue.FromScratch(start, target.Length);
     }
 
     /// <summary>getReferenceKey(T), as <see cref="FunctionNode.ReferenceKey"/> computes it.</summary>
@@ -709,18 +916,37 @@ internal sealed class StreamScanner
             var length = Encoding.UTF8.GetByteCount(key);
             var target = Reserve(length, out var start);
             Encoding.UTF8.GetBytes(key, target);
-            output.Add(StreamValue.FromText(scratch, start, length));
+            output.Add(StreamValue.FromScratch(start, length));
         }
         return true;
     }
 
-    /// <summary>A column's cell from its values, as <see cref="ViewValue.TryCell"/> makes it; false when it would not be exactly that.</summary>
-    private bool TryCell(List<StreamValue> values, ViewColumn column, out ViewValue cell)
+    /// <summary>A single-valued column's cell, as <see cref="ViewValue.TryCell"/> makes it; false when it would not be exactly that.</summary>
+    private bool TryCell(StreamExpr expr, ViewColumn column, out ViewValue cell)
     {
         cell = ViewValue.Null;
-        if (column.Collection)
+        return EvalOne(expr, StreamValue.Instance(0, 0), out var value) switch
         {
-            var cells = new ViewValue[values.Count];
+            StreamOutcome.Empty => true,
+            StreamOutcome.One => TryValue(value, column.Type, out cell),
+            _ => false, // several values in a single-valued column: the general evaluator's error
+        };
+    }
+
+    /// <summary>A collection column's cell, in an array kept for this column and length (cells are valid during the sink call only).</summary>
+    private bool TryCollectionCell(StreamExpr expr, ViewColumn column, ViewValue[][] arrays, out ViewValue cell)
+    {
+        cell = ViewValue.Null;
+        var values = Rent();
+        try
+        {
+            if (!Eval(expr, StreamValue.Instance(0, 0), values))
+            {
+                return false;
+            }
+            var cells = values.Count == 0 ? []
+                : values.Count < arrays.Length ? arrays[values.Count] ??= new ViewValue[values.Count]
+                : new ViewValue[values.Count];
             for (var i = 0; i < cells.Length; i++)
             {
                 if (!TryValue(values[i], column.Type, out cells[i]))
@@ -731,7 +957,10 @@ internal sealed class StreamScanner
             cell = ViewValue.FromArray(cells);
             return true;
         }
-        return values.Count == 0 || (values.Count == 1 && TryValue(values[0], column.Type, out cell));
+        finally
+        {
+            Return(values);
+        }
     }
 
     /// <summary><see cref="ViewValue.From"/> for a value of the record or a computed one.</summary>
@@ -744,7 +973,10 @@ internal sealed class StreamScanner
                 cell = ViewValue.From(Item.FromBoolean(value.Flag), declaredType);
                 return true;
             case StreamValueKind.Text:
-                cell = new ViewValue(ViewValueKind.String, value.Bytes.AsMemory(value.Start, value.Length));
+                cell = new ViewValue(ViewValueKind.String, scratch.AsMemory(value.Start, value.Length));
+                return true;
+            case StreamValueKind.Literal:
+                cell = new ViewValue(ViewValueKind.String, current.Literals[value.Node]);
                 return true;
         }
         var instance = tape[value.Node][value.Index];
@@ -770,13 +1002,17 @@ internal sealed class StreamScanner
         }
     }
 
+    /// <summary>
+    /// Room for <paramref name="length"/> bytes in the scratch buffer. A full buffer is replaced by a larger copy, so
+    /// positions of text made earlier in the record stay valid; cells made earlier keep the old array, which stays alive with them.
+    /// </summary>
     private Span<byte> Reserve(int length, out int start)
     {
         if (scratchUsed + length > scratch.Length)
         {
-            // Earlier cells still point into the old array, which stays alive with them; keep going in a new one.
-            scratch = new byte[Math.Max(scratch.Length * 2, length)];
-            scratchUsed = 0;
+            var larger = new byte[Math.Max(scratch.Length * 2, scratchUsed + length)];
+            scratch.AsSpan(0, scratchUsed).CopyTo(larger);
+            scratch = larger;
         }
         start = scratchUsed;
         scratchUsed += length;
