@@ -405,11 +405,7 @@ internal sealed class StreamScanner
         var items = Rent();
         try
         {
-            if (expr.Source is null)
-            {
-                items.Add(focus);
-            }
-            else if (!Eval(expr.Source, focus, items))
+            if (!EvalSource(expr, focus, items))
             {
                 return false;
             }
@@ -464,11 +460,11 @@ internal sealed class StreamScanner
             case StreamOp.Member when expr.Steps > 0:
                 return BelowOne(focus, expr.Node!, expr.Steps, out value);
             case StreamOp.First:
-                var first = expr.Source is null ? Single(focus, out value) : EvalOne(expr.Source, focus, out value);
+                var first = EvalSourceOne(expr, focus, out value);
                 return first == StreamOutcome.Many ? StreamOutcome.One : first;
             case StreamOp.Exists:
             case StreamOp.Empty:
-                var source = expr.Source is null ? Single(focus, out _) : EvalOne(expr.Source, focus, out _);
+                var source = EvalSourceOne(expr, focus, out _);
                 if (source == StreamOutcome.Failed)
                 {
                     return StreamOutcome.Failed;
@@ -501,7 +497,7 @@ internal sealed class StreamScanner
                 return branch is null ? StreamOutcome.Empty : EvalOne(branch, focus, out value);
             case StreamOp.StartsWith:
                 // A single string (other kinds are converted to text by the general evaluator; several are its error).
-                var text = expr.Source is null ? Single(focus, out var s) : EvalOne(expr.Source, focus, out s);
+                var text = EvalSourceOne(expr, focus, out var s);
                 if (text is StreamOutcome.Failed or StreamOutcome.Many || (text == StreamOutcome.One && !IsString(s)))
                 {
                     return StreamOutcome.Failed;
@@ -557,8 +553,24 @@ internal sealed class StreamScanner
         return true;
     }
 
-    private static StreamOutcome Single(in StreamValue focus, out StreamValue value)
+    /// <summary>A function's input collection: its source's values, or the focus when it has no source.</summary>
+    private bool EvalSource(StreamExpr expr, in StreamValue focus, List<StreamValue> items)
     {
+        if (expr.Source is not null)
+        {
+            return Eval(expr.Source, focus, items);
+        }
+        items.Add(focus);
+        return true;
+    }
+
+    /// <summary><see cref="EvalSource"/> for its first value and whether there are more.</summary>
+    private StreamOutcome EvalSourceOne(StreamExpr expr, in StreamValue focus, out StreamValue value)
+    {
+        if (expr.Source is not null)
+        {
+            return EvalOne(expr.Source, focus, out value);
+        }
         value = focus;
         return StreamOutcome.One;
     }
@@ -703,15 +715,7 @@ internal sealed class StreamScanner
         var items = Rent();
         try
         {
-            if (expr.Source is null)
-            {
-                items.Add(focus);
-            }
-            else if (!Eval(expr.Source, focus, items))
-            {
-                return StreamOutcome.Failed;
-            }
-            if (!Filter(expr.Left!, items, null, out var any))
+            if (!EvalSource(expr, focus, items) || !Filter(expr.Left!, items, null, out var any))
             {
                 return StreamOutcome.Failed;
             }
