@@ -25,7 +25,6 @@ public sealed class ClickHouseServers : IDisposable
     internal ClickHouseServers(int shards, string? password = null, string user = "lodestar")
     {
         Credentials = password is null ? new ClickHouseCredentials("default", "") : new ClickHouseCredentials(user, password);
-        this.password = password ?? "";
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [ClickHouseCredentials.UserVariable] = password is null ? null : user,
@@ -42,9 +41,6 @@ public sealed class ClickHouseServers : IDisposable
         Directory = output.Trim().Split('\n')[^1].Trim();
         Urls = File.ReadAllText(Path.Combine(Directory, "urls")).Trim();
     }
-
-    /// <summary>Kept for the servers' own probes: the credentials' password is internal to Lodestar.ClickHouse, and projects that link this file cannot see it.</summary>
-    private readonly string password;
 
     public string Directory { get; }
 
@@ -72,6 +68,9 @@ public sealed class ClickHouseServers : IDisposable
             File.WriteAllText(users, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(users),
                 "<max_memory_usage>[0-9]+</max_memory_usage>", $"<max_memory_usage>{value}</max_memory_usage>"));
         }
+        // The headers start.sh wrote for its own probes (empty without a password): the credentials' password is internal
+        // to Lodestar.ClickHouse, which the projects linking this file cannot see.
+        var headers = File.ReadAllLines(Path.Combine(Directory, "curl.headers")).Select(h => h.Split(": ", 2)).ToList();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         foreach (var url in Servers)
@@ -79,8 +78,7 @@ public sealed class ClickHouseServers : IDisposable
             while (true)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("SELECT value FROM system.settings WHERE name = 'max_memory_usage'") };
-                request.Headers.Add("X-ClickHouse-User", Credentials.User);
-                request.Headers.Add("X-ClickHouse-Key", password);
+                headers.ForEach(h => request.Headers.Add(h[0], h[1]));
                 using var response = http.Send(request);
                 if (new StreamReader(response.Content.ReadAsStream()).ReadToEnd().Trim() == value)
                 {
