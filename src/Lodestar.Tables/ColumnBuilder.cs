@@ -46,64 +46,41 @@ public abstract class ColumnBuilder
     };
 }
 
-/// <summary>Interns strings as it goes, so the column is dictionary-encoded from the start.</summary>
-public sealed class StringColumnBuilder : ColumnBuilder
+/// <summary>Interns strings as it goes (as UTF-8, see <see cref="StringDictionary"/>), so the column is dictionary-encoded from the start.</summary>
+public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
 {
-    private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanIndex;
-    private readonly List<string> dictionary = [];
+    private readonly Utf8Interner interner = new();
     private int[] codes = new int[1024];
-    private long stringBytes;
-
-    public StringColumnBuilder(string name)
-        : base(name) => spanIndex = index.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public override ColumnType Type => ColumnType.String;
 
-    public void Append(string? value) => AppendCode(value is null ? -1 : Intern(value));
+    public void Append(string? value) => AppendCode(value is null ? -1 : interner.Intern(value.AsSpan()));
 
-    /// <summary>Appends text without making a string of it unless it is new to the column: repeated values (codes, keys) allocate nothing.</summary>
-    public void Append(ReadOnlySpan<char> value) => AppendCode(Intern(value));
+    /// <summary>Appends text without making a string of it.</summary>
+    public void Append(ReadOnlySpan<char> value) => AppendCode(interner.Intern(value));
 
-    public override void AppendNull() => Append(null);
+    public override void AppendNull() => AppendCode(-1);
 
     /// <summary>
-    /// Appends UTF-8 text, as <see cref="Append(ReadOnlySpan{char})"/> would its decoded characters. A value equal to the
-    /// previous one appended this way costs one byte comparison: rows in input order repeat their neighbours' statuses,
-    /// code systems, patients and encounters.
+    /// Appends UTF-8 text. A value equal to the previous one appended this way costs one byte comparison: rows in input
+    /// order repeat their neighbours' statuses, code systems, patients and encounters.
     /// </summary>
     public void AppendUtf8(ReadOnlySpan<byte> utf8) => AppendCode(InternUtf8(utf8));
 
-    private const int MaxRememberedUtf8 = 256;
-    private readonly byte[] lastUtf8 = new byte[MaxRememberedUtf8];
-    private int lastUtf8Length = -1;
-    private int lastUtf8Code;
+    private int lastUtf8Code = -1;
 
     internal int InternUtf8(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length == lastUtf8Length && utf8.SequenceEqual(lastUtf8.AsSpan(0, lastUtf8Length)))
+        if (lastUtf8Code >= 0 && utf8.SequenceEqual(interner.Value(lastUtf8Code)))
         {
             return lastUtf8Code;
         }
-        int code;
-        if (utf8.Length <= MaxRememberedUtf8)
-        {
-            // UTF-8 never decodes to more UTF-16 units than it has bytes.
-            Span<char> chars = stackalloc char[MaxRememberedUtf8];
-            code = Intern(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
-            utf8.CopyTo(lastUtf8);
-            lastUtf8Length = utf8.Length;
-            lastUtf8Code = code;
-        }
-        else
-        {
-            code = Intern(System.Text.Encoding.UTF8.GetString(utf8));
-        }
-        return code;
+        return lastUtf8Code = interner.Intern(utf8);
     }
 
-    /// <summary>Appends a dictionary index already obtained from <see cref="Intern(string)"/> (or -1 for null).</summary>
-    internal void AppendCode(int code)
+    internal int Intern(ReadOnlySpan<char> value) => interner.Intern(value);
+
+    private void AppendCode(int code)
     {
         if (Count == codes.Length)
         {
@@ -112,22 +89,7 @@ public sealed class StringColumnBuilder : ColumnBuilder
         codes[Count++] = code;
     }
 
-    internal int Intern(string value)
-    {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, value, out var exists);
-        if (!exists)
-        {
-            slot = dictionary.Count;
-            dictionary.Add(value);
-            stringBytes += StringOverhead + 2L * value.Length;
-        }
-        return slot;
-    }
-
-    /// <summary>A string object's header, its dictionary entry and list slot: about this many bytes besides its chars.</summary>
-    private const int StringOverhead = 64;
-
-    public override long EstimatedBytes => 4L * codes.Length + stringBytes;
+    public override long EstimatedBytes => 4L * codes.Length + interner.EstimatedBytes;
 
     /// <summary>
     /// This builder's code for entry <paramref name="code"/> of another column's dictionary, interning it on first
@@ -135,7 +97,7 @@ public sealed class StringColumnBuilder : ColumnBuilder
     /// few thousand rows, and remaking a map per switch cost a fill of the whole source dictionary (for key columns as
     /// long as the run) each time.
     /// </summary>
-    internal int Remap(string[] source, int code)
+    internal int Remap(StringDictionary source, int code)
     {
         if (code < 0)
         {
@@ -145,18 +107,18 @@ public sealed class StringColumnBuilder : ColumnBuilder
         var mapped = map[code];
         if (mapped < 0)
         {
-            mapped = map[code] = Intern(source[code]);
+            mapped = map[code] = interner.Intern(source, code);
         }
         return mapped;
     }
 
     private const int MapCache = 8;
-    private readonly string[]?[] mappedDictionaries = new string[MapCache][];
+    private readonly StringDictionary?[] mappedDictionaries = new StringDictionary[MapCache];
     private readonly int[][] maps = new int[MapCache][];
     private int lastMap;
     private int nextMap;
 
-    private int[] MapFor(string[] source)
+    private int[] MapFor(StringDictionary source)
     {
         if (ReferenceEquals(mappedDictionaries[lastMap], source))
         {
@@ -173,7 +135,7 @@ public sealed class StringColumnBuilder : ColumnBuilder
         // Round robin: the oldest dictionary is the one least likely to come back.
         lastMap = nextMap;
         nextMap = (nextMap + 1) % MapCache;
-        var map = new int[source.Length];
+        var map = new int[source.Count];
         Array.Fill(map, -1);
         mappedDictionaries[lastMap] = source;
         maps[lastMap] = map;
@@ -185,13 +147,14 @@ public sealed class StringColumnBuilder : ColumnBuilder
         var s = Expect<StringColumn>(source, Type);
         for (var r = start; r < start + count; r++)
         {
-            AppendCode(Remap(s.Dictionary, s.Codes[r]));
+            AppendCode(Remap(s.Distinct, s.Codes[r]));
         }
     }
 
-    internal int Intern(ReadOnlySpan<char> value) => spanIndex.TryGetValue(value, out var code) ? code : Intern(value.ToString());
+    /// <summary>The values interned so far, in code order.</summary>
+    internal StringDictionary Distinct() => interner.ToDictionary();
 
-    public override Column Build() => new StringColumn(Name, codes[..Count], [.. dictionary]);
+    public override Column Build() => new StringColumn(Name, codes[..Count], interner.ToDictionary());
 }
 
 public sealed class StringListColumnBuilder(string name) : ColumnBuilder(name)
@@ -212,7 +175,7 @@ public sealed class StringListColumnBuilder(string name) : ColumnBuilder(name)
         {
             foreach (var code in s.Row(r))
             {
-                values.Add(interner.Remap(s.Dictionary, code));
+                values.Add(interner.Remap(s.Distinct, code));
             }
             EndRow();
         }
@@ -248,8 +211,7 @@ public sealed class StringListColumnBuilder(string name) : ColumnBuilder(name)
 
     public override Column Build()
     {
-        var dictionary = ((StringColumn)interner.Build()).Dictionary;
-        return new StringListColumn(Name, [.. offsets], [.. values], dictionary);
+        return new StringListColumn(Name, [.. offsets], [.. values], interner.Distinct());
     }
 }
 

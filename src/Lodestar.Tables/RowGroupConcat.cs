@@ -39,17 +39,17 @@ internal static class RowGroupConcat
     internal static StringColumn Strings(string name, Column[] parts)
     {
         var codes = new int[parts.Sum(p => p.Count)];
-        var interner = new Interner();
+        var interner = new Utf8Interner();
         var at = 0;
         foreach (StringColumn part in parts)
         {
-            var map = interner.MapFor(part.Dictionary);
+            var map = NewMap(part.Distinct);
             foreach (var code in part.Codes)
             {
-                codes[at++] = code < 0 ? -1 : interner.Get(map, part.Dictionary, code);
+                codes[at++] = code < 0 ? -1 : Get(interner, map, part.Distinct, code);
             }
         }
-        return new StringColumn(name, codes, [.. interner.Dictionary]);
+        return new StringColumn(name, codes, interner.ToDictionary());
     }
 
     internal static StringListColumn Lists(string name, Column[] parts)
@@ -57,11 +57,11 @@ internal static class RowGroupConcat
         var rows = parts.Sum(p => p.Count);
         var offsets = new int[rows + 1];
         var values = new int[parts.Sum(p => ((StringListColumn)p).Values.Length)];
-        var interner = new Interner();
+        var interner = new Utf8Interner();
         var row = 0;
         foreach (StringListColumn part in parts)
         {
-            var map = interner.MapFor(part.Dictionary);
+            var map = NewMap(part.Distinct);
             var start = offsets[row];
             for (var r = 0; r < part.Count; r++)
             {
@@ -69,11 +69,11 @@ internal static class RowGroupConcat
             }
             for (var i = 0; i < part.Values.Length; i++)
             {
-                values[start + i] = interner.Get(map, part.Dictionary, part.Values[i]);
+                values[start + i] = Get(interner, map, part.Distinct, part.Values[i]);
             }
             row += part.Count;
         }
-        return new StringListColumn(name, offsets, values, [.. interner.Dictionary]);
+        return new StringListColumn(name, offsets, values, interner.ToDictionary());
     }
 
     private static Column Fixed<TColumn, T>(Column[] parts, Func<TColumn, (T[] Values, Validity? Validity)> open, Func<T[], Validity?, Column> create)
@@ -102,35 +102,17 @@ internal static class RowGroupConcat
         return create(values, validity);
     }
 
-    /// <summary>One dictionary for the joined column, filled in the order values are first used.</summary>
-    private sealed class Interner
+    /// <summary>A part's codes in the joined column's dictionary, -1 until first used.</summary>
+    private static int[] NewMap(StringDictionary part)
     {
-        private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+        var map = new int[part.Count];
+        Array.Fill(map, -1);
+        return map;
+    }
 
-        public List<string> Dictionary { get; } = [];
-
-        public int[] MapFor(string[] partDictionary)
-        {
-            var map = new int[partDictionary.Length];
-            Array.Fill(map, -1);
-            return map;
-        }
-
-        public int Get(int[] map, string[] partDictionary, int code)
-        {
-            var mapped = map[code];
-            if (mapped >= 0)
-            {
-                return mapped;
-            }
-            var value = partDictionary[code];
-            if (!index.TryGetValue(value, out mapped))
-            {
-                mapped = Dictionary.Count;
-                index.Add(value, mapped);
-                Dictionary.Add(value);
-            }
-            return map[code] = mapped;
-        }
+    private static int Get(Utf8Interner interner, int[] map, StringDictionary part, int code)
+    {
+        var mapped = map[code];
+        return mapped >= 0 ? mapped : map[code] = interner.Intern(part, code);
     }
 }

@@ -7,17 +7,25 @@ namespace Lodestar.Tables;
 /// </summary>
 public sealed class StringColumn : Column
 {
-    public StringColumn(string name, int[] codes, string[] dictionary) : base(name, codes.Length)
+    public StringColumn(string name, int[] codes, string[] dictionary)
+        : this(name, codes, new StringDictionary(dictionary))
+    {
+    }
+
+    public StringColumn(string name, int[] codes, StringDictionary distinct) : base(name, codes.Length)
     {
         Codes = codes;
-        Dictionary = dictionary;
+        Distinct = distinct;
     }
 
     public override ColumnType Type => ColumnType.String;
 
     public int[] Codes { get; }
 
-    public string[] Dictionary { get; }
+    /// <summary>The distinct values, as built or read (see <see cref="StringDictionary"/>).</summary>
+    public StringDictionary Distinct { get; }
+
+    public string[] Dictionary => Distinct.Strings;
 
     public string? this[int row] => Codes[row] < 0 ? null : Dictionary[Codes[row]];
 

@@ -7,11 +7,16 @@ namespace Lodestar.Tables;
 /// </summary>
 public sealed class StringListColumn : Column
 {
-    public StringListColumn(string name, int[] offsets, int[] values, string[] dictionary) : base(name, offsets.Length - 1)
+    public StringListColumn(string name, int[] offsets, int[] values, string[] dictionary)
+        : this(name, offsets, values, new StringDictionary(dictionary))
+    {
+    }
+
+    public StringListColumn(string name, int[] offsets, int[] values, StringDictionary distinct) : base(name, offsets.Length - 1)
     {
         Offsets = offsets;
         Values = values;
-        Dictionary = dictionary;
+        Distinct = distinct;
     }
 
     public override ColumnType Type => ColumnType.StringList;
@@ -20,7 +25,10 @@ public sealed class StringListColumn : Column
 
     public int[] Values { get; }
 
-    public string[] Dictionary { get; }
+    /// <summary>The distinct values, as built or read (see <see cref="StringDictionary"/>).</summary>
+    public StringDictionary Distinct { get; }
+
+    public string[] Dictionary => Distinct.Strings;
 
     public ReadOnlySpan<int> Row(int row) => Values.AsSpan(Offsets[row], Offsets[row + 1] - Offsets[row]);
 

@@ -57,11 +57,11 @@ public static class TableFile
         switch (column)
         {
             case StringColumn s:
-                WriteStrings(writer, s.Dictionary);
+                WriteStrings(writer, s.Distinct);
                 WriteArray(writer, s.Codes);
                 break;
             case StringListColumn l:
-                WriteStrings(writer, l.Dictionary);
+                WriteStrings(writer, l.Distinct);
                 WriteArray(writer, l.Offsets);
                 WriteArray(writer, l.Values);
                 break;
@@ -89,7 +89,7 @@ public static class TableFile
     internal static Column ReadColumn(BinaryReader reader, string columnName, ColumnType type, string source) => type switch
     {
         ColumnType.String => ReadString(reader, columnName),
-        ColumnType.StringList => new StringListColumn(columnName, dictionary: ReadStrings(reader), offsets: ReadArray<int>(reader), values: ReadArray<int>(reader)),
+        ColumnType.StringList => new StringListColumn(columnName, distinct: ReadStrings(reader), offsets: ReadArray<int>(reader), values: ReadArray<int>(reader)),
         ColumnType.Int64 => ReadFixed<long>(reader, (v, valid) => new Int64Column(columnName, v, valid)),
         ColumnType.Double => ReadFixed<double>(reader, (v, valid) => new DoubleColumn(columnName, v, valid)),
         ColumnType.Bool => ReadFixed<bool>(reader, (v, valid) => new BoolColumn(columnName, v, valid)),
@@ -173,23 +173,58 @@ public static class TableFile
         return create(ReadArray<T>(reader), validity);
     }
 
-    private static void WriteStrings(BinaryWriter writer, string[] strings)
+    /// <summary>The count, then each value as <see cref="BinaryWriter.Write(string)"/> writes it: its UTF-8 length (7-bit encoded) and bytes.</summary>
+    private static void WriteStrings(BinaryWriter writer, StringDictionary values)
     {
-        writer.Write(strings.Length);
-        foreach (var s in strings)
+        writer.Write(values.Count);
+        if (!values.IsUtf8)
         {
-            writer.Write(s);
+            foreach (var s in values.Strings)
+            {
+                writer.Write(s);
+            }
+            return;
+        }
+        for (var i = 0; i < values.Count; i++)
+        {
+            var utf8 = values.Utf8(i);
+            writer.Write7BitEncodedInt(utf8.Length);
+            writer.Write(utf8);
         }
     }
 
-    private static string[] ReadStrings(BinaryReader reader)
+    private static StringDictionary ReadStrings(BinaryReader reader)
     {
-        var result = new string[reader.ReadInt32()];
-        for (var i = 0; i < result.Length; i++)
+        var count = reader.ReadInt32();
+        if (count < 0)
         {
-            result[i] = reader.ReadString();
+            throw new InvalidDataException($"a dictionary of {count} values");
         }
-        return result;
+        var starts = new int[count + 1];
+        var bytes = new byte[Math.Min(count, 1 << 16) * 16];
+        var used = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var length = reader.Read7BitEncodedInt();
+            if (length < 0)
+            {
+                throw new InvalidDataException($"a string of {length} bytes");
+            }
+            // Grown as read, so a damaged length runs out of input instead of allocating what it claims.
+            for (var left = length; left > 0;)
+            {
+                var chunk = Math.Min(left, 1 << 16);
+                if (used + chunk > bytes.Length)
+                {
+                    Array.Resize(ref bytes, Math.Max(used + chunk, 2 * bytes.Length));
+                }
+                reader.BaseStream.ReadExactly(bytes, used, chunk);
+                used += chunk;
+                left -= chunk;
+            }
+            starts[i + 1] = used;
+        }
+        return new StringDictionary(bytes, starts, count);
     }
 
     private static void WriteValidity(BinaryWriter writer, Validity? validity)

@@ -27,7 +27,7 @@ public static class TableGather
 
     private static Column Gather(Column column, int[] rows) => column switch
     {
-        StringColumn s => new StringColumn(s.Name, Pick(s.Codes, rows), s.Dictionary),
+        StringColumn s => new StringColumn(s.Name, Pick(s.Codes, rows), s.Distinct),
         StringListColumn l => GatherList(l, rows),
         Int64Column i => new Int64Column(i.Name, Pick(i.Values, rows), Pick(i.Validity, rows)),
         DoubleColumn d => new DoubleColumn(d.Name, Pick(d.Values, rows), Pick(d.Validity, rows)),
@@ -75,6 +75,6 @@ public static class TableGather
         {
             l.Row(rows[i]).CopyTo(values.AsSpan(offsets[i]));
         }
-        return new StringListColumn(l.Name, offsets, values, l.Dictionary);
+        return new StringListColumn(l.Name, offsets, values, l.Distinct);
     }
 }

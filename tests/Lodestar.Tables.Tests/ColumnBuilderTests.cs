@@ -142,8 +142,18 @@ public sealed class ColumnBuilderTests
 
         var strings = new StringColumnBuilder("s");
         var before = strings.EstimatedBytes;
-        strings.Append("abcd");
-        strings.Append("abcd");
-        Assert.Equal(before + 64 + 2 * 4, strings.EstimatedBytes); // one new string of four chars, counted once
+        for (var r = 0; r < 1000; r++)
+        {
+            strings.Append("abcd");
+        }
+        Assert.Equal(before, strings.EstimatedBytes); // a repeated value costs its code, in capacity already counted
+        for (var r = 0; r < 1000; r++)
+        {
+            strings.Append($"value {r:D6}");
+        }
+        // At least each row's code, each distinct value's 12 bytes and the three ints that index it; arrays at most
+        // double what they hold, and the hash table is at most four times the values.
+        var least = 4 * 2000 + 1001 * (12 + 3 * 4);
+        Assert.InRange(strings.EstimatedBytes, least, 4 * least);
     }
 }
