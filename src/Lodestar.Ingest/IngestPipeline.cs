@@ -29,10 +29,16 @@ public sealed class IngestPipeline
     public const string SpillFolder = ".spill";
 
     private readonly IReadOnlyList<ViewDefinition> views;
-    private readonly CountyResolver? resolver;
+    private readonly Task<CountyResolver>? resolver;
     private readonly long memoryBudget;
 
-    public IngestPipeline(IReadOnlyList<ViewDefinition> views, CountyResolver? resolver = null, long memoryBudget = DefaultMemoryBudget)
+    /// <param name="views">The views to run; each becomes a table.</param>
+    /// <param name="resolver">
+    /// Gives the patient table its county. It may still be loading when the ingest starts (the registry takes about half a
+    /// second): it is first needed when that table is written, after every file has been read.
+    /// </param>
+    /// <param name="memoryBudget">Bytes of column builders held across all workers before they spill.</param>
+    public IngestPipeline(IReadOnlyList<ViewDefinition> views, Task<CountyResolver>? resolver = null, long memoryBudget = DefaultMemoryBudget)
     {
         ArgumentNullException.ThrowIfNull(views);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(memoryBudget);
@@ -81,7 +87,7 @@ public sealed class IngestPipeline
                 {
                     var remainders = workers.Select((w, i) => ViewSpill.Remainder(i, w.Sinks[v])).ToList();
                     Func<Table, Table> transform = views[v].Name == PatientAddress.Table && resolver is not null
-                        ? group => counties.Add(PatientAddress.AddCounty(group, resolver))
+                        ? group => counties.Add(PatientAddress.AddCounty(group, resolver.GetAwaiter().GetResult()))
                         : group => group;
                     var rows = spills[v].WriteTable(Workspace.TablePath(folder, views[v].Name), remainders, memoryBudget / 2, transform);
                     tables[v] = new TableSummary(views[v].Name, checked((int)rows));
@@ -145,6 +151,11 @@ public sealed class IngestPipeline
             var sink = state.Sinks[view];
             sink.OnRow(row);
             sink.Keys.Add(Key(state, resource));
+            // The estimate asks every column; every 64th row is often enough (a row is at most a few hundred bytes).
+            if ((sink.Keys.Count & 63) != 0)
+            {
+                return;
+            }
             var held = sink.EstimatedBytes;
             state.Total += held - state.Held[view];
             state.Held[view] = held;

@@ -92,24 +92,17 @@ public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
     public override long EstimatedBytes => 4L * codes.Length + interner.EstimatedBytes;
 
     /// <summary>
-    /// This builder's code for entry <paramref name="code"/> of another column's dictionary, interning it on first
-    /// use. Maps are kept for the last few dictionaries seen: a merge alternates between the runs of two workers every
-    /// few thousand rows, and remaking a map per switch cost a fill of the whole source dictionary (for key columns as
-    /// long as the run) each time.
+    /// This builder's code for entry <paramref name="code"/> of <paramref name="source"/>, whose map (from
+    /// <see cref="MapFor"/>) is <paramref name="map"/>, interning it on first use.
     /// </summary>
-    internal int Remap(StringDictionary source, int code)
+    internal int Remap(StringDictionary source, int[] map, int code)
     {
         if (code < 0)
         {
             return -1;
         }
-        var map = MapFor(source);
         var mapped = map[code];
-        if (mapped < 0)
-        {
-            mapped = map[code] = interner.Intern(source, code);
-        }
-        return mapped;
+        return mapped >= 0 ? mapped : map[code] = interner.Intern(source, code);
     }
 
     private const int MapCache = 8;
@@ -118,7 +111,12 @@ public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
     private int lastMap;
     private int nextMap;
 
-    private int[] MapFor(StringDictionary source)
+    /// <summary>
+    /// This builder's codes for another column's dictionary, -1 where not yet interned. Maps are kept for the last few
+    /// dictionaries seen: a merge alternates between the runs of two workers every few thousand rows, and remaking a map
+    /// per switch cost a fill of the whole source dictionary (for key columns as long as the run) each time.
+    /// </summary>
+    internal int[] MapFor(StringDictionary source)
     {
         if (ReferenceEquals(mappedDictionaries[lastMap], source))
         {
@@ -145,9 +143,10 @@ public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
     public override void AppendRange(Column source, int start, int count)
     {
         var s = Expect<StringColumn>(source, Type);
+        var map = MapFor(s.Distinct);
         for (var r = start; r < start + count; r++)
         {
-            AppendCode(Remap(s.Distinct, s.Codes[r]));
+            AppendCode(Remap(s.Distinct, map, s.Codes[r]));
         }
     }
 
@@ -171,11 +170,12 @@ public sealed class StringListColumnBuilder(string name) : ColumnBuilder(name)
     public override void AppendRange(Column source, int start, int count)
     {
         var s = Expect<StringListColumn>(source, Type);
+        var map = interner.MapFor(s.Distinct);
         for (var r = start; r < start + count; r++)
         {
             foreach (var code in s.Row(r))
             {
-                values.Add(interner.Remap(s.Distinct, code));
+                values.Add(interner.Remap(s.Distinct, map, code));
             }
             EndRow();
         }
@@ -254,17 +254,20 @@ public abstract class FixedColumnBuilder<T>(string name) : ColumnBuilder(name) w
     public override void AppendRange(Column source, int start, int count)
     {
         var (sourceValues, sourceValidity) = Parts(source);
-        for (var r = start; r < start + count; r++)
+        Reserve(Count + count);
+        sourceValues.AsSpan(start, count).CopyTo(values.AsSpan(Count));
+        for (var r = 0; r < count; r++)
         {
-            if (sourceValidity is null || sourceValidity[r])
+            if (sourceValidity is null || sourceValidity[start + r])
             {
-                Append(sourceValues[r]);
+                validity.Set(Count + r);
             }
             else
             {
-                AppendNull();
+                anyNull = true;
             }
         }
+        Count += count;
     }
 
     /// <summary>The values and validity of a column of this builder's type.</summary>
@@ -272,14 +275,22 @@ public abstract class FixedColumnBuilder<T>(string name) : ColumnBuilder(name) w
 
     protected (T[] Values, Validity? Validity) Freeze() => (values[..Count], anyNull ? validity.Resize(Count) : null);
 
-    private void Grow()
+    private void Grow() => Reserve(Count + 1);
+
+    /// <summary>Room for <paramref name="rows"/> rows, doubling as often as needed.</summary>
+    private void Reserve(int rows)
     {
-        if (Count < values.Length)
+        if (rows <= values.Length)
         {
             return;
         }
-        Array.Resize(ref values, values.Length * 2);
-        validity = validity.Resize(values.Length);
+        var size = values.Length;
+        while (size < rows)
+        {
+            size *= 2;
+        }
+        Array.Resize(ref values, size);
+        validity = validity.Resize(size);
     }
 }
 

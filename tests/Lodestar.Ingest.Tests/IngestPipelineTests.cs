@@ -36,7 +36,7 @@ public sealed class IngestPipelineTests : IDisposable
     {
         var sources = FhirSources.Discover([folder]);
         var output = Path.Combine(outputs, (++runs).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var result = new IngestPipeline(Views, new CountyResolver(), budget)
+        var result = new IngestPipeline(Views, Task.FromResult(new CountyResolver()), budget)
             .Run(sources, diagnostics ?? new FhirDiagnosticList(), output, new FhirReaderOptions { MaxParallelism = parallelism, OnePassRows = onePass });
         Assert.False(Directory.Exists(Path.Combine(output, IngestPipeline.SpillFolder)), "the spill folder is removed once the tables are written");
         var tables = result.Tables.ToDictionary(t => t.Name, t => Workspace.ReadTable(output, t.Name));

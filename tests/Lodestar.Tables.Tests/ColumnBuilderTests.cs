@@ -122,6 +122,32 @@ public sealed class ColumnBuilderTests
     }
 
     [Fact]
+    public void Fixed_ranges_that_outgrow_the_builder_several_times_over_equal_rows_appended_one_by_one()
+    {
+        var values = Enumerable.Range(0, 5000).Select(i => i % 7 == 3 ? (long?)null : i * 31L).ToArray();
+        var source = new Int64ColumnBuilder("i");
+        foreach (var v in values)
+        {
+            source.Append(v);
+        }
+        var column = (Int64Column)source.Build();
+        var bulk = new Int64ColumnBuilder("i");
+        bulk.Append(-1);
+        bulk.AppendRange(column, 10, 4000); // from 1,024 rows of room to 4,096 in one range
+        bulk.AppendRange(column, 0, 10);
+        bulk.AppendRange(column, 4010, 990);
+        var allValid = new Int64ColumnBuilder("i");
+        allValid.AppendRange(new Int64Column("i", [5, 6, 7], null), 1, 2);
+
+        var built = (Int64Column)bulk.Build();
+        long?[] expected = [-1, .. values[10..4010], .. values[..10], .. values[4010..]];
+        Assert.Equal(expected, Enumerable.Range(0, built.Count).Select(r => built.IsNull(r) ? null : (long?)built.Values[r]));
+        var valid = (Int64Column)allValid.Build();
+        Assert.Equal([6L, 7L], valid.Values);
+        Assert.Null(valid.Validity);
+    }
+
+    [Fact]
     public void A_range_of_another_type_is_refused()
     {
         var e = Assert.Throws<ArgumentException>(() => new Int64ColumnBuilder("i").AppendRange(new BoolColumn("b", [true], null), 0, 1));

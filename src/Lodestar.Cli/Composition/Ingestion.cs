@@ -22,7 +22,8 @@ internal static class Ingestion
             throw new Diagnostics.UserErrorException($"no FHIR files found in {string.Join(", ", inputs)} (looked for *.ndjson, *.ndjson.gz and *.json Bundles)");
         }
         var views = LodestarViews.Names.Select(LodestarViews.Load).ToList();
-        var pipeline = new IngestPipeline(views, new CountyResolver(), memoryBudget);
+        // Loaded while the files are read, which is long before the patient table needs it.
+        var pipeline = new IngestPipeline(views, Task.Run(() => new CountyResolver()), memoryBudget);
         Directory.CreateDirectory(folder);
         using var rejects = new RejectsFile(Path.Combine(folder, "rejects.ndjson"));
         var options = new FhirReaderOptions { Strict = strict };
