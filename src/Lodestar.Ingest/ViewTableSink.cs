@@ -14,7 +14,6 @@ internal sealed class ViewTableSink : IViewRowSink
 {
     private readonly IReadOnlyList<(string Name, ColumnType Type)> schema;
     private ColumnBuilder[] columns;
-    private char[] text = new char[256];
 
     public ViewTableSink(ViewDefinition view)
     {
@@ -81,7 +80,7 @@ internal sealed class ViewTableSink : IViewRowSink
                     }
                     break;
                 case DateColumnBuilder d:
-                    d.Append(value.IsNull ? null : value.TryGetUtf8(out var date) ? ParseDate(Chars(date)) : ParseDate(value.GetString()));
+                    d.Append(value.IsNull ? null : value.TryGetUtf8(out var date) ? ParseDate(date) : ParseDate(value.GetString()));
                     break;
                 case DoubleColumnBuilder x:
                     x.Append(value.Kind is ViewValueKind.Integer or ViewValueKind.Decimal ? (double)value.GetDecimal() : ParseDouble(value.GetString()));
@@ -94,16 +93,6 @@ internal sealed class ViewTableSink : IViewRowSink
                     break;
             }
         }
-    }
-
-    /// <summary>Decodes into a reused buffer: the column interns the text, so repeated values cost no allocation.</summary>
-    private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> utf8)
-    {
-        if (text.Length < utf8.Length)
-        {
-            text = new char[Math.Max(utf8.Length, text.Length * 2)];
-        }
-        return text.AsSpan(0, Encoding.UTF8.GetChars(utf8, text));
     }
 
     private void AppendItems(StringListColumnBuilder list, ViewValue value)
@@ -139,6 +128,46 @@ internal sealed class ViewTableSink : IViewRowSink
     }
 
     internal static DateOnly? ParseDate(string? text) => text is null ? null : ParseDate(text.AsSpan());
+
+    /// <summary>
+    /// <see cref="ParseDate(ReadOnlySpan{char})"/> of UTF-8, without decoding it when its first ten bytes are ASCII (the
+    /// usual case: then bytes and characters are at the same positions).
+    /// </summary>
+    internal static DateOnly? ParseDate(ReadOnlySpan<byte> utf8)
+    {
+        var head = utf8[..Math.Min(utf8.Length, 10)];
+        if (!System.Text.Ascii.IsValid(head))
+        {
+            return ParseDate(Encoding.UTF8.GetString(utf8));
+        }
+        if (head.Length < 4 || !Digits(head[..4], out var year))
+        {
+            return null;
+        }
+        var month = 1;
+        var day = 1;
+        if ((head.Length >= 7 && !Digits(head[5..7], out month)) || (head.Length >= 10 && !Digits(head[8..10], out day)))
+        {
+            return null;
+        }
+        return year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        foreach (var b in text)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+            value = (value * 10) + (b - '0');
+        }
+        return true;
+    }
 
     internal static DateOnly? ParseDate(ReadOnlySpan<char> span)
     {

@@ -197,6 +197,32 @@ public sealed class IngestPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Dates_read_from_utf8_are_the_dates_read_from_their_characters()
+    {
+        string[] seeds = ["1970", "1970-06", "2024-02-29T23:59:00-05:00", "2023-02-29", "20x5-01-01", "0000-01-01", "9999-12-31", "2020-13-01", "2020-00-10", "", "197"];
+        var random = new Random(7);
+        var alphabet = "0123456789-T:Zé€x ";
+        var texts = seeds.ToList();
+        foreach (var seed in seeds.Where(s => s.Length > 0))
+        {
+            // Every position replaced by characters that may or may not belong there, multi-byte ones included.
+            for (var i = 0; i < seed.Length; i++)
+            {
+                for (var k = 0; k < 3; k++)
+                {
+                    texts.Add(seed[..i] + alphabet[random.Next(alphabet.Length)] + seed[(i + 1)..]);
+                }
+            }
+        }
+        texts.Add("2020é01-01");
+        texts.Add("2020-01-01é");
+        foreach (var text in texts)
+        {
+            Assert.Equal(ViewTableSink.ParseDate(text), ViewTableSink.ParseDate(System.Text.Encoding.UTF8.GetBytes(text)));
+        }
+    }
+
+    [Fact]
     public void Two_views_with_one_name_are_a_user_error()
     {
         var e = Assert.Throws<Lodestar.Diagnostics.UserErrorException>(() => new IngestPipeline([Views[0], Views[0]]));
