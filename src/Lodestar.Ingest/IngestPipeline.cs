@@ -21,9 +21,11 @@ public sealed class IngestPipeline
 {
     /// <summary>
     /// Bytes of column builders held across all workers before they spill (the default keeps an ingest's peak
-    /// resident memory near 1 GB on a 2-core machine; see docs/fhir.md). Final row groups are cut at half of it.
+    /// resident memory near 1 GB on a 2-core machine; see docs/fhir.md). Final row groups are cut at a quarter of it: two
+    /// views are written at once, each group is copied once as it is built and compressed, so the end of an ingest holds
+    /// about the budget, as its reading does.
     /// </summary>
-    public const long DefaultMemoryBudget = 256L << 20;
+    public const long DefaultMemoryBudget = 512L << 20;
 
     /// <summary>The folder, inside the output folder, that holds spilled runs until their table is written.</summary>
     public const string SpillFolder = ".spill";
@@ -89,7 +91,7 @@ public sealed class IngestPipeline
                     Func<Table, Table> transform = views[v].Name == PatientAddress.Table && resolver is not null
                         ? group => counties.Add(PatientAddress.AddCounty(group, resolver.GetAwaiter().GetResult()))
                         : group => group;
-                    var rows = spills[v].WriteTable(Workspace.TablePath(folder, views[v].Name), remainders, memoryBudget / 2, transform);
+                    var rows = spills[v].WriteTable(Workspace.TablePath(folder, views[v].Name), remainders, memoryBudget / 4, transform);
                     tables[v] = new TableSummary(views[v].Name, checked((int)rows));
                 });
         }
