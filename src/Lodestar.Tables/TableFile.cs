@@ -200,17 +200,22 @@ public static class TableFile
         {
             throw new InvalidDataException($"a dictionary of {count} values");
         }
-        var starts = new int[count + 1];
+        // Both arrays grow as values are read, so a damaged count or length runs out of input instead of allocating
+        // what it claims.
+        var starts = new int[Math.Min(count, 1 << 16) + 1];
         var bytes = new byte[Math.Min(count, 1 << 16) * 16];
         var used = 0;
         for (var i = 0; i < count; i++)
         {
+            if (i + 1 == starts.Length)
+            {
+                Array.Resize(ref starts, (int)Math.Min((long)count + 1, 2L * starts.Length));
+            }
             var length = reader.Read7BitEncodedInt();
             if (length < 0)
             {
                 throw new InvalidDataException($"a string of {length} bytes");
             }
-            // Grown as read, so a damaged length runs out of input instead of allocating what it claims.
             for (var left = length; left > 0;)
             {
                 var chunk = Math.Min(left, 1 << 16);

@@ -166,6 +166,31 @@ public sealed class TableFileReaderTests
         Assert.Equal(TableFileTests.Rows(new Table("t", [table["l"], table["t"]])), TableFileTests.Rows(back));
     }
 
+    [Theory]
+    [InlineData(int.MaxValue, 0)]
+    [InlineData(3, int.MaxValue)]
+    public void A_dictionary_claiming_more_than_the_file_holds_is_refused_as_truncated(int count, int length)
+    {
+        var stream = new MemoryStream();
+        stream.Write("LDST"u8);
+        stream.WriteByte(1);
+        using (var deflate = new DeflateStream(stream, CompressionLevel.Fastest, leaveOpen: true))
+        using (var w = new BinaryWriter(deflate, Encoding.UTF8))
+        {
+            w.Write("patient");
+            w.Write(3);
+            w.Write(1);
+            w.Write("gender");
+            w.Write((byte)ColumnType.String);
+            w.Write(count);
+            w.Write7BitEncodedInt(length);
+            w.Write("female"u8);
+        }
+        stream.Position = 0;
+        var e = Assert.Throws<InvalidDataException>(() => TableFile.Read(stream, "t.table"));
+        Assert.Equal("t.table: the table file is truncated; re-run ingest.", e.Message);
+    }
+
     [Fact]
     public void A_damaged_column_block_is_named_with_the_file()
     {
