@@ -91,19 +91,8 @@ public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
 
     public override long EstimatedBytes => 4L * codes.Length + interner.EstimatedBytes;
 
-    /// <summary>
-    /// This builder's code for entry <paramref name="code"/> of <paramref name="source"/>, whose map (from
-    /// <see cref="MapFor"/>) is <paramref name="map"/>, interning it on first use.
-    /// </summary>
-    internal int Remap(StringDictionary source, int[] map, int code)
-    {
-        if (code < 0)
-        {
-            return -1;
-        }
-        var mapped = map[code];
-        return mapped >= 0 ? mapped : map[code] = interner.Intern(source, code);
-    }
+    /// <inheritdoc cref="Utf8Interner.Remap"/>
+    internal int Remap(StringDictionary source, int[] map, int code) => interner.Remap(source, map, code);
 
     private const int MapCache = 8;
     private readonly StringDictionary?[] mappedDictionaries = new StringDictionary[MapCache];
@@ -133,8 +122,7 @@ public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
         // Round robin: the oldest dictionary is the one least likely to come back.
         lastMap = nextMap;
         nextMap = (nextMap + 1) % MapCache;
-        var map = new int[source.Count];
-        Array.Fill(map, -1);
+        var map = Utf8Interner.NewMap(source);
         mappedDictionaries[lastMap] = source;
         maps[lastMap] = map;
         return map;

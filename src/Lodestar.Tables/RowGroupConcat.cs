@@ -43,10 +43,10 @@ internal static class RowGroupConcat
         var at = 0;
         foreach (StringColumn part in parts)
         {
-            var map = NewMap(part.Distinct);
+            var map = Utf8Interner.NewMap(part.Distinct);
             foreach (var code in part.Codes)
             {
-                codes[at++] = code < 0 ? -1 : Get(interner, map, part.Distinct, code);
+                codes[at++] = interner.Remap(part.Distinct, map, code);
             }
         }
         return new StringColumn(name, codes, interner.ToDictionary());
@@ -61,7 +61,7 @@ internal static class RowGroupConcat
         var row = 0;
         foreach (StringListColumn part in parts)
         {
-            var map = NewMap(part.Distinct);
+            var map = Utf8Interner.NewMap(part.Distinct);
             var start = offsets[row];
             for (var r = 0; r < part.Count; r++)
             {
@@ -69,7 +69,7 @@ internal static class RowGroupConcat
             }
             for (var i = 0; i < part.Values.Length; i++)
             {
-                values[start + i] = Get(interner, map, part.Distinct, part.Values[i]);
+                values[start + i] = interner.Remap(part.Distinct, map, part.Values[i]);
             }
             row += part.Count;
         }
@@ -100,19 +100,5 @@ internal static class RowGroupConcat
             at += v.Length;
         }
         return create(values, validity);
-    }
-
-    /// <summary>A part's codes in the joined column's dictionary, -1 until first used.</summary>
-    private static int[] NewMap(StringDictionary part)
-    {
-        var map = new int[part.Count];
-        Array.Fill(map, -1);
-        return map;
-    }
-
-    private static int Get(Utf8Interner interner, int[] map, StringDictionary part, int code)
-    {
-        var mapped = map[code];
-        return mapped >= 0 ? mapped : map[code] = interner.Intern(part, code);
     }
 }

@@ -65,8 +65,27 @@ internal sealed class Utf8Interner
         }
     }
 
-    /// <summary>Interns entry <paramref name="code"/> of another dictionary.</summary>
-    public int Intern(StringDictionary source, int code) => source.IsUtf8 ? Intern(source.Utf8(code)) : Intern(source.Strings[code].AsSpan());
+    /// <summary>A map from <paramref name="source"/>'s codes to this interner's, for <see cref="Remap"/>: -1 until first used.</summary>
+    public static int[] NewMap(StringDictionary source)
+    {
+        var map = new int[source.Count];
+        Array.Fill(map, -1);
+        return map;
+    }
+
+    /// <summary>
+    /// This interner's code for entry <paramref name="code"/> of <paramref name="source"/> (-1 for null), interning it
+    /// the first time <paramref name="map"/> (from <see cref="NewMap"/>) meets it.
+    /// </summary>
+    public int Remap(StringDictionary source, int[] map, int code)
+    {
+        if (code < 0)
+        {
+            return -1;
+        }
+        var mapped = map[code];
+        return mapped >= 0 ? mapped : map[code] = source.IsUtf8 ? Intern(source.Utf8(code)) : Intern(source.Strings[code].AsSpan());
+    }
 
     public ReadOnlySpan<byte> Value(int code) => bytes.AsSpan(starts[code], starts[code + 1] - starts[code]);
 
