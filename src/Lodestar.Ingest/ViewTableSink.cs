@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using Lodestar.Fhir.Views;
 using Lodestar.Tables;
@@ -129,24 +130,25 @@ internal sealed class ViewTableSink : IViewRowSink
 
     internal static DateOnly? ParseDate(string? text) => text is null ? null : ParseDate(text.AsSpan());
 
+    internal static DateOnly? ParseDate(ReadOnlySpan<char> text) => DateAt(text);
+
     /// <summary>
     /// <see cref="ParseDate(ReadOnlySpan{char})"/> of UTF-8, without decoding it when its first ten bytes are ASCII (the
     /// usual case: then bytes and characters are at the same positions).
     /// </summary>
-    internal static DateOnly? ParseDate(ReadOnlySpan<byte> utf8)
+    internal static DateOnly? ParseDate(ReadOnlySpan<byte> utf8) =>
+        System.Text.Ascii.IsValid(utf8[..Math.Min(utf8.Length, 10)]) ? DateAt(utf8) : ParseDate(Encoding.UTF8.GetString(utf8));
+
+    /// <summary>The date at the start of <paramref name="text"/> (characters or ASCII bytes): YYYY, YYYY-MM or YYYY-MM-DD.</summary>
+    private static DateOnly? DateAt<T>(ReadOnlySpan<T> text) where T : unmanaged, IBinaryInteger<T>
     {
-        var head = utf8[..Math.Min(utf8.Length, 10)];
-        if (!System.Text.Ascii.IsValid(head))
-        {
-            return ParseDate(Encoding.UTF8.GetString(utf8));
-        }
-        if (head.Length < 4 || !Digits(head[..4], out var year))
+        if (text.Length < 4 || !Digits(text[..4], out var year))
         {
             return null;
         }
         var month = 1;
         var day = 1;
-        if ((head.Length >= 7 && !Digits(head[5..7], out month)) || (head.Length >= 10 && !Digits(head[8..10], out day)))
+        if ((text.Length >= 7 && !Digits(text[5..7], out month)) || (text.Length >= 10 && !Digits(text[8..10], out day)))
         {
             return null;
         }
@@ -155,43 +157,20 @@ internal sealed class ViewTableSink : IViewRowSink
             : null;
     }
 
-    private static bool Digits(ReadOnlySpan<byte> text, out int value)
+    /// <summary>ASCII digits only, as <c>int.TryParse</c> with <see cref="NumberStyles.None"/> reads them.</summary>
+    private static bool Digits<T>(ReadOnlySpan<T> text, out int value) where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
-        foreach (var b in text)
+        foreach (var c in text)
         {
-            if (b is < (byte)'0' or > (byte)'9')
+            var digit = int.CreateTruncating(c) - '0';
+            if (digit is < 0 or > 9)
             {
                 return false;
             }
-            value = (value * 10) + (b - '0');
+            value = (value * 10) + digit;
         }
         return true;
-    }
-
-    internal static DateOnly? ParseDate(ReadOnlySpan<char> span)
-    {
-        if (span.Length < 4)
-        {
-            return null;
-        }
-        if (!int.TryParse(span[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-        {
-            return null;
-        }
-        var month = 1;
-        var day = 1;
-        if (span.Length >= 7 && !int.TryParse(span[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out month))
-        {
-            return null;
-        }
-        if (span.Length >= 10 && !int.TryParse(span[8..10], NumberStyles.None, CultureInfo.InvariantCulture, out day))
-        {
-            return null;
-        }
-        return year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            ? new DateOnly(year, month, day)
-            : null;
     }
 
     private static double? ParseDouble(string? text) =>

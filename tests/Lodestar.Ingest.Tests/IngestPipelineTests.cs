@@ -201,7 +201,7 @@ public sealed class IngestPipelineTests : IDisposable
     {
         string[] seeds = ["1970", "1970-06", "2024-02-29T23:59:00-05:00", "2023-02-29", "20x5-01-01", "0000-01-01", "9999-12-31", "2020-13-01", "2020-00-10", "", "197"];
         var random = new Random(7);
-        var alphabet = "0123456789-T:Zé€x ";
+        var alphabet = "0123456789-T:Zé€x +٣";
         var texts = seeds.ToList();
         foreach (var seed in seeds.Where(s => s.Length > 0))
         {
@@ -218,8 +218,26 @@ public sealed class IngestPipelineTests : IDisposable
         texts.Add("2020-01-01é");
         foreach (var text in texts)
         {
+            Assert.Equal(DateByTryParse(text), ViewTableSink.ParseDate(text));
             Assert.Equal(ViewTableSink.ParseDate(text), ViewTableSink.ParseDate(System.Text.Encoding.UTF8.GetBytes(text)));
         }
+    }
+
+    /// <summary>The reading the sink's own digit parsing must match: YYYY[-MM[-DD]] by <c>int.TryParse</c>, digits only.</summary>
+    private static DateOnly? DateByTryParse(string text)
+    {
+        static bool Part(string s, int from, int length, out int value) =>
+            int.TryParse(s.AsSpan(from, length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
+        var month = 1;
+        var day = 1;
+        if (text.Length < 4 || !Part(text, 0, 4, out var year)
+            || (text.Length >= 7 && !Part(text, 5, 2, out month)) || (text.Length >= 10 && !Part(text, 8, 2, out day)))
+        {
+            return null;
+        }
+        return year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
     }
 
     [Fact]
