@@ -9,7 +9,11 @@ public sealed class TableFileReaderTests
     /// A version 1 file written byte by byte from the format as it was documented (one group; each column's name and
     /// type just before its payload), independent of the current writer.
     /// </summary>
-    private static MemoryStream VersionOneFile()
+    private static MemoryStream VersionOneFile() =>
+        VersionOneFile(("gender", ColumnType.String, WriteGenderPayload), ("visits", ColumnType.Int64, WriteVisitsPayload));
+
+    /// <summary>A version 1 table "patient" of three rows with these columns, each payload written as given.</summary>
+    private static MemoryStream VersionOneFile(params (string Name, ColumnType Type, Action<BinaryWriter> Payload)[] columns)
     {
         var stream = new MemoryStream();
         stream.Write("LDST"u8);
@@ -19,13 +23,13 @@ public sealed class TableFileReaderTests
         {
             w.Write("patient");
             w.Write(3); // rows
-            w.Write(2); // columns
-            w.Write("gender");
-            w.Write((byte)ColumnType.String);
-            WriteGenderPayload(w);
-            w.Write("visits");
-            w.Write((byte)ColumnType.Int64);
-            WriteVisitsPayload(w);
+            w.Write(columns.Length);
+            foreach (var (name, type, payload) in columns)
+            {
+                w.Write(name);
+                w.Write((byte)type);
+                payload(w);
+            }
         }
         stream.Position = 0;
         return stream;
@@ -171,22 +175,12 @@ public sealed class TableFileReaderTests
     [InlineData(3, int.MaxValue)]
     public void A_dictionary_claiming_more_than_the_file_holds_is_refused_as_truncated(int count, int length)
     {
-        var stream = new MemoryStream();
-        stream.Write("LDST"u8);
-        stream.WriteByte(1);
-        using (var deflate = new DeflateStream(stream, CompressionLevel.Fastest, leaveOpen: true))
-        using (var w = new BinaryWriter(deflate, Encoding.UTF8))
+        var stream = VersionOneFile(("gender", ColumnType.String, w =>
         {
-            w.Write("patient");
-            w.Write(3);
-            w.Write(1);
-            w.Write("gender");
-            w.Write((byte)ColumnType.String);
             w.Write(count);
             w.Write7BitEncodedInt(length);
             w.Write("female"u8);
-        }
-        stream.Position = 0;
+        }));
         var e = Assert.Throws<InvalidDataException>(() => TableFile.Read(stream, "t.table"));
         Assert.Equal("t.table: the table file is truncated; re-run ingest.", e.Message);
     }
