@@ -20,7 +20,7 @@ internal sealed class ViewTableSink : IViewRowSink
     {
         View = view;
         schema = ColumnTypes.Schema(view);
-        Builder = new TableBuilder(view.Name, schema);
+        Builder = new TableBuilder(view.Name, schema, staging: true);
         columns = [.. Builder.Columns];
     }
 
@@ -50,7 +50,7 @@ internal sealed class ViewTableSink : IViewRowSink
     {
         var rows = Builder.Build();
         var keys = Keys.ToArray();
-        Builder = new TableBuilder(View.Name, schema);
+        Builder = new TableBuilder(View.Name, schema, staging: true);
         columns = [.. Builder.Columns];
         Keys = [];
         return (rows, keys);

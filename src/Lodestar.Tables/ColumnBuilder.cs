@@ -34,9 +34,12 @@ public abstract class ColumnBuilder
     private protected static T Expect<T>(Column source, ColumnType type) where T : Column =>
         source as T ?? throw new ArgumentException($"Cannot append a {source?.Type} column to a {type} column.", nameof(source));
 
-    public static ColumnBuilder For(string name, ColumnType type) => type switch
+    /// <param name="name">The column's name.</param>
+    /// <param name="type">The column's type.</param>
+    /// <param name="staging">See <see cref="StringColumnBuilder(string, bool)"/>.</param>
+    public static ColumnBuilder For(string name, ColumnType type, bool staging = false) => type switch
     {
-        ColumnType.String => new StringColumnBuilder(name),
+        ColumnType.String => new StringColumnBuilder(name, staging),
         ColumnType.StringList => new StringListColumnBuilder(name),
         ColumnType.Int64 => new Int64ColumnBuilder(name),
         ColumnType.Double => new DoubleColumnBuilder(name),
@@ -47,9 +50,21 @@ public abstract class ColumnBuilder
 }
 
 /// <summary>Interns strings as it goes (as UTF-8, see <see cref="StringDictionary"/>), so the column is dictionary-encoded from the start.</summary>
-public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
+/// <param name="name">The column's name.</param>
+/// <param name="staging">
+/// The column is an intermediate that is re-interned before anything reads it (an ingest's merge re-interns its runs).
+/// Then, once most of the first <see cref="StagingSample"/> values given as UTF-8 are distinct (ids, keys), later ones are
+/// appended without being looked up: looking up a new value in a table of hundreds of thousands costs cache misses, and
+/// the merge interns them again anyway. The dictionary may then hold a value more than once.
+/// </param>
+public sealed class StringColumnBuilder(string name, bool staging = false) : ColumnBuilder(name)
 {
+    /// <summary>How many values a staging builder looks up before it decides whether they are mostly distinct.</summary>
+    internal const int StagingSample = 4096;
+
     private readonly Utf8Interner interner = new();
+    private int lookedUp;
+    private bool appendOnly;
     private int[] codes = new int[1024];
 
     public override ColumnType Type => ColumnType.String;
@@ -74,6 +89,15 @@ public sealed class StringColumnBuilder(string name) : ColumnBuilder(name)
         if (lastUtf8Code >= 0 && utf8.SequenceEqual(interner.Value(lastUtf8Code)))
         {
             return lastUtf8Code;
+        }
+        if (appendOnly)
+        {
+            return lastUtf8Code = interner.Append(utf8);
+        }
+        if (staging && ++lookedUp == StagingSample)
+        {
+            // Nine in ten distinct: a key column, whose dictionary would be as long as the column.
+            appendOnly = interner.Count >= StagingSample * 9 / 10;
         }
         return lastUtf8Code = interner.Intern(utf8);
     }

@@ -8,7 +8,9 @@ namespace Lodestar.Tables;
 
 /// <summary>
 /// Gives distinct UTF-8 values codes 0, 1, 2… in first-use order. The values sit end to end in one byte array and are
-/// found through an open-addressing table of codes, so a value costs its length plus four ints and no object.
+/// found through an open-addressing table whose slots hold a value's hash beside its code, so a probe compares hashes
+/// without touching the values (a table of a few hundred thousand ids does not fit in cache, and each look elsewhere
+/// was a cache miss). A value costs its length plus an int and two to four slots, and no object.
 /// Bytes that are not valid UTF-8 are stored as decoding them to a string and back would store them (with U+FFFD),
 /// which is what a table file holds for such a string.
 /// </summary>
@@ -20,13 +22,15 @@ internal sealed class Utf8Interner
     private byte[] bytes = new byte[256];
     private int used;
     private int[] starts = new int[17];
-    private int[] hashes = new int[16];
-    private int[] slots = new int[32];
+
+    /// <summary>(hash &lt;&lt; 32) | (code + 1), or 0 for an empty slot; at most half full.</summary>
+    private long[] slots = new long[32];
+    private int indexed;
 
     public int Count { get; private set; }
 
     /// <summary>Roughly the bytes held (arrays at their capacity).</summary>
-    public long EstimatedBytes => bytes.Length + 4L * (starts.Length + hashes.Length + slots.Length);
+    public long EstimatedBytes => bytes.Length + 4L * starts.Length + 8L * slots.Length;
 
     public int Intern(ReadOnlySpan<byte> utf8)
     {
@@ -34,18 +38,27 @@ internal sealed class Utf8Interner
         var mask = slots.Length - 1;
         for (var i = hash & mask; slots[i] != 0; i = (i + 1) & mask)
         {
-            var code = slots[i] - 1;
-            if (hashes[code] == hash && Value(code).SequenceEqual(utf8))
+            var slot = slots[i];
+            if ((int)(slot >>> 32) == hash && Value((int)slot - 1).SequenceEqual(utf8))
             {
-                return code;
+                return (int)slot - 1;
             }
         }
         if (!Utf8.IsValid(utf8))
         {
             return Intern(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(utf8)));
         }
-        return Add(utf8, hash);
+        var code = Store(utf8);
+        Index(hash, code);
+        return code;
     }
+
+    /// <summary>
+    /// Gives the value the next code without looking it up or indexing it, so the dictionary may hold it twice (and a
+    /// later <see cref="Intern(ReadOnlySpan{byte})"/> of it does not find it): for values that are almost all new anyway.
+    /// </summary>
+    public int Append(ReadOnlySpan<byte> utf8) =>
+        Utf8.IsValid(utf8) ? Store(utf8) : Store(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(utf8)));
 
     public int Intern(ReadOnlySpan<char> value)
     {
@@ -95,51 +108,49 @@ internal sealed class Utf8Interner
     /// </summary>
     public StringDictionary ToDictionary() => new(bytes, starts, Count);
 
-    private int Add(ReadOnlySpan<byte> utf8, int hash)
+    private int Store(ReadOnlySpan<byte> utf8)
     {
         if (used + utf8.Length > bytes.Length)
         {
             Array.Resize(ref bytes, Math.Max(used + utf8.Length, 2 * bytes.Length));
         }
-        if (Count + 1 == hashes.Length)
+        if (Count + 2 > starts.Length)
         {
-            Array.Resize(ref hashes, 2 * hashes.Length);
-            Array.Resize(ref starts, hashes.Length + 1);
+            Array.Resize(ref starts, 2 * starts.Length);
         }
         utf8.CopyTo(bytes.AsSpan(used));
         used += utf8.Length;
         var code = Count++;
-        hashes[code] = hash;
         starts[code + 1] = used;
-        if (2 * Count > slots.Length)
-        {
-            Rehash(2 * slots.Length);
-        }
-        else
-        {
-            Place(code);
-        }
         return code;
     }
 
-    private void Rehash(int size)
+    private void Index(int hash, int code)
     {
-        slots = new int[size];
-        for (var code = 0; code < Count; code++)
+        if (2 * ++indexed > slots.Length)
         {
-            Place(code);
+            var old = slots;
+            slots = new long[2 * old.Length];
+            foreach (var slot in old)
+            {
+                if (slot != 0)
+                {
+                    Place(slot);
+                }
+            }
         }
+        Place(((long)hash << 32) | (uint)(code + 1));
     }
 
-    private void Place(int code)
+    private void Place(long slot)
     {
         var mask = slots.Length - 1;
-        var i = hashes[code] & mask;
+        var i = (int)(slot >>> 32) & mask;
         while (slots[i] != 0)
         {
             i = (i + 1) & mask;
         }
-        slots[i] = code + 1;
+        slots[i] = slot;
     }
 
     private static int Hash(ReadOnlySpan<byte> value)

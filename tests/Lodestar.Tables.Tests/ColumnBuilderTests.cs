@@ -41,6 +41,55 @@ public sealed class ColumnBuilderTests
     }
 
     [Fact]
+    public void A_staging_column_of_mostly_distinct_values_keeps_every_row_and_re_interns_to_the_plain_column()
+    {
+        // Ids (each new) with every 20th row repeating an earlier id and every 7th a null: past the sample, the staging
+        // builder stops looking values up, so the repeats get codes of their own.
+        var values = Enumerable.Range(0, 3 * StringColumnBuilder.StagingSample)
+            .Select(i => i % 7 == 3 ? null : i % 20 == 0 ? $"id-{i / 2}é" : $"id-{i}é").ToArray();
+        var staging = new StringColumnBuilder("id", staging: true);
+        var plain = new StringColumnBuilder("id");
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                staging.AppendNull();
+                plain.AppendNull();
+            }
+            else
+            {
+                staging.AppendUtf8(System.Text.Encoding.UTF8.GetBytes(value));
+                plain.AppendUtf8(System.Text.Encoding.UTF8.GetBytes(value));
+            }
+        }
+        var staged = (StringColumn)staging.Build();
+        var expected = (StringColumn)plain.Build();
+
+        Assert.Equal(values, Enumerable.Range(0, values.Length).Select(staged.Format));
+        Assert.True(staged.Dictionary.Length > expected.Dictionary.Length, "past the sample, repeats are appended as new entries");
+        Assert.Equal(expected.Dictionary.Length, expected.Dictionary.Distinct().Count());
+        // What a merge does with it: re-interned, it is the column a plain builder makes.
+        var merged = new StringColumnBuilder("id");
+        merged.AppendRange(staged, 0, staged.Count);
+        var again = (StringColumn)merged.Build();
+        Assert.Equal(expected.Dictionary, again.Dictionary);
+        Assert.Equal(expected.Codes, again.Codes);
+    }
+
+    [Fact]
+    public void A_staging_column_of_repeating_values_stays_de_duplicated()
+    {
+        // A status-like column: many rows, few values, never two equal neighbours (so the last-value shortcut never applies).
+        var staging = new StringColumnBuilder("status", staging: true);
+        for (var i = 0; i < 4 * StringColumnBuilder.StagingSample; i++)
+        {
+            staging.AppendUtf8(System.Text.Encoding.UTF8.GetBytes($"s{i % 50}"));
+        }
+        var column = (StringColumn)staging.Build();
+        Assert.Equal(50, column.Dictionary.Length);
+    }
+
+    [Fact]
     public void Ranges_appended_from_other_columns_are_re_interned_in_first_use_order()
     {
         var source = new StringColumn("s", [2, -1, 0, 2, 1], ["unused-first", "b", "a"]);
