@@ -6,22 +6,28 @@ namespace Lodestar.Fhir.Views;
 
 /// <summary>
 /// One cell of a view row. Values read from the resource stay as references into its JSON until asked for,
-/// so producing a row allocates nothing for scalar cells; numbers are decimals (FHIR decimals are exact).
+/// so producing a row allocates nothing for scalar cells read from the record's bytes; numbers are decimals (FHIR
+/// decimals are exact). Kept to 32 bytes with two references: rows are written into arrays cell by cell, and a larger
+/// cell (it held a FHIRPath item inline, 96 bytes) was copied by the runtime's bulk copy with write barriers, about 3%
+/// of an ingest. A cell made from an item holds it boxed.
 /// </summary>
 public readonly struct ViewValue
 {
-    private readonly Item item;
-    private readonly ViewValue[]? items;
-
     /// <summary>A string's unescaped UTF-8 or a number's JSON text, when the cell was read from the record's bytes.</summary>
     private readonly ReadOnlyMemory<byte> utf8;
+
+    /// <summary>The elements of an array cell (<see cref="ViewValue"/>[]), or the boxed <see cref="FhirPath.Item"/> a cell was made from.</summary>
+    private readonly object? other;
     private readonly bool fromUtf8;
 
-    internal ViewValue(ViewValueKind kind, in Item item, ViewValue[]? items)
+    /// <summary>A boolean cell's value, when it was not made from an item.</summary>
+    private readonly bool flag;
+
+    private ViewValue(ViewValueKind kind, object? other, bool flag)
     {
         Kind = kind;
-        this.item = item;
-        this.items = items;
+        this.other = other;
+        this.flag = flag;
     }
 
     /// <summary>
@@ -40,7 +46,9 @@ public readonly struct ViewValue
     public bool IsNull => Kind == ViewValueKind.Null;
 
     /// <summary>The elements of an <see cref="ViewValueKind.Array"/> cell (empty for every other kind).</summary>
-    public ReadOnlySpan<ViewValue> Items => items;
+    public ReadOnlySpan<ViewValue> Items => other as ViewValue[];
+
+    private Item Item => other is Item item ? item : default;
 
     /// <summary>A string cell's text; for other kinds, their FHIR text form (numbers invariant, true/false, JSON for objects).</summary>
     public string? GetString() => Kind switch
@@ -49,7 +57,8 @@ public readonly struct ViewValue
         ViewValueKind.Array => JsonSerializer.Serialize(ToArrayOfStrings()),
         ViewValueKind.Integer or ViewValueKind.Decimal => GetDecimal().ToString(CultureInfo.InvariantCulture),
         _ when fromUtf8 => System.Text.Encoding.UTF8.GetString(utf8.Span),
-        _ => Text.Of(item),
+        ViewValueKind.Boolean when other is null => flag ? "true" : "false",
+        _ => Text.Of(Item),
     };
 
     /// <summary>
@@ -63,7 +72,7 @@ public readonly struct ViewValue
             utf8 = this.utf8.Span;
             return true;
         }
-        if (Kind == ViewValueKind.String && item.Kind == ItemKind.Json)
+        if (Kind == ViewValueKind.String && other is Item { Kind: ItemKind.Json } item)
         {
             return JsonText.TryGetUnescapedUtf8(item.Element, out utf8);
         }
@@ -74,7 +83,7 @@ public readonly struct ViewValue
     public long GetInt64() => (long)GetDecimal();
 
     public decimal GetDecimal() => Kind is ViewValueKind.Integer or ViewValueKind.Decimal
-        ? (fromUtf8 ? ParsedNumber() : item.ToPrimitive().Number)
+        ? (fromUtf8 ? ParsedNumber() : Item.ToPrimitive().Number)
         : throw new InvalidOperationException($"a {Kind} cell is not a number");
 
     private decimal ParsedNumber() => Item.TryParseNumber(utf8.Span, out var value)
@@ -82,7 +91,7 @@ public readonly struct ViewValue
         : throw new InvalidOperationException("a number cell was made from text that is not a number");
 
     public bool GetBoolean() => Kind == ViewValueKind.Boolean
-        ? item.ToPrimitive().Flag
+        ? (other is Item item ? item.ToPrimitive().Flag : flag)
         : throw new InvalidOperationException($"a {Kind} cell is not a boolean");
 
     /// <summary>Writes the value as JSON: strings, numbers, booleans, null, arrays, or the object itself.</summary>
@@ -99,13 +108,13 @@ public readonly struct ViewValue
                 {
                     writer.WriteStringValue(utf8.Span);
                 }
-                else if (item.Kind == ItemKind.Json && item.Element.ValueKind == JsonValueKind.String)
+                else if (other is Item { Kind: ItemKind.Json, Element.ValueKind: JsonValueKind.String } item)
                 {
                     item.Element.WriteTo(writer);
                 }
                 else
                 {
-                    writer.WriteStringValue(Text.Of(item));
+                    writer.WriteStringValue(Text.Of(Item));
                 }
                 break;
             case ViewValueKind.Integer:
@@ -116,7 +125,7 @@ public readonly struct ViewValue
                 writer.WriteBooleanValue(GetBoolean());
                 break;
             case ViewValueKind.Json:
-                item.Element.WriteTo(writer);
+                Item.Element.WriteTo(writer);
                 break;
             case ViewValueKind.Array:
                 writer.WriteStartArray();
@@ -133,7 +142,8 @@ public readonly struct ViewValue
 
     private string?[] ToArrayOfStrings()
     {
-        var result = new string?[items!.Length];
+        var items = Items;
+        var result = new string?[items.Length];
         for (var i = 0; i < result.Length; i++)
         {
             result[i] = items[i].GetString();
@@ -171,10 +181,11 @@ public readonly struct ViewValue
                 kind = ViewValueKind.String;
             }
         }
-        return new ViewValue(kind, item, null);
+        // A boolean needs no item (and no box): the streamed reader makes one per boolean cell.
+        return kind == ViewValueKind.Boolean && item.Kind == ItemKind.Boolean ? new ViewValue(kind, null, item.Flag) : new ViewValue(kind, item, false);
     }
 
-    internal static ViewValue FromArray(ViewValue[] values) => new(ViewValueKind.Array, default, values);
+    internal static ViewValue FromArray(ViewValue[] values) => new(ViewValueKind.Array, values, false);
 
     /// <summary>
     /// The cell a column's values make: an array for a collection column, else null or the one value. False when a

@@ -43,6 +43,43 @@ public sealed class ViewValueTests
         });
     }
 
+    [Fact]
+    public void Booleans_read_from_json_and_computed_ones_read_alike_and_arrays_keep_their_cells()
+    {
+        var view = ViewDefinition.Parse("""
+            {"resourceType":"ViewDefinition","resource":"Patient","select":[{"column":[
+              {"name":"active","path":"active"},{"name":"inactive","path":"active.not()"},
+              {"name":"families","path":"name.family","collection":true},{"name":"none","path":"gender"}]}]}
+            """);
+        var sink = new Capture();
+        using var document = System.Text.Json.JsonDocument.Parse("""{"resourceType":"Patient","id":"p1","name":[{"family":"A"},{"family":"B"}],"active":true}""");
+        view.Evaluate(document.RootElement, sink);
+        var row = sink.Row!;
+
+        Assert.Equal((ViewValueKind.Boolean, true, "true"), (row[0].Kind, row[0].GetBoolean(), row[0].GetString()));
+        Assert.Equal((ViewValueKind.Boolean, false, "false"), (row[1].Kind, row[1].GetBoolean(), row[1].GetString()));
+        Assert.Equal(ViewValueKind.Array, row[2].Kind);
+        Assert.Equal(["A", "B"], row[2].Items.ToArray().Select(c => c.GetString()));
+        Assert.True(row[3].IsNull);
+        Assert.Empty(row[3].Items.ToArray());
+        Assert.Equal("""[true,false,["A","B"],null]""", Json(row));
+    }
+
+    private static string Json(ViewValue[] row)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var cell in row)
+            {
+                cell.WriteTo(writer);
+            }
+            writer.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     private sealed class Capture : IViewRowSink
     {
         public ViewValue[]? Row { get; private set; }
