@@ -120,7 +120,7 @@ internal sealed class ChunkProcessor(int worker, ReadSession session, StreamScan
         {
             for (var field = 0; field < plan.Tracked.Length; field++)
             {
-                if (scanner.TrackedReference(field) is { } reference)
+                if (scanner.TryTrackedReference(field, out var reference))
                 {
                     session.References.ObserveReference(resource, reference);
                 }

@@ -20,4 +20,15 @@ internal static class KeyHash
         }
         return hash;
     }
+
+    /// <summary>The hash of a key given whole ("Type/id") in ASCII: the same as <see cref="Of"/> of its type and id.</summary>
+    public static ulong OfAscii(ReadOnlySpan<byte> key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in key)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+        return hash;
+    }
 }

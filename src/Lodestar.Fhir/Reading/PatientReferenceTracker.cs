@@ -65,6 +65,29 @@ internal sealed class PatientReferenceTracker
         ObserveReference(resource, text.GetString()!);
     }
 
+    /// <summary>
+    /// <see cref="ObserveReference(in FhirResource, string)"/> of UTF-8 text. The usual reference, "Patient/&lt;id&gt;" in
+    /// ASCII, to a patient already seen or already pending, is settled from the bytes (its key's hash is the hash of
+    /// those bytes); only the others make a string. Every resource of the other types comes through here.
+    /// </summary>
+    public void ObserveReference(in FhirResource resource, ReadOnlySpan<byte> value)
+    {
+        if (value.StartsWith("Patient/"u8) && FhirPath.ReferenceKeys.IsPlainRelative(value) && System.Text.Ascii.IsValid(value))
+        {
+            var hash = KeyHash.OfAscii(value);
+            if (patients.Contains(hash))
+            {
+                return;
+            }
+            if (pending.TryGetValue(hash, out var existing))
+            {
+                existing.Increment();
+                return;
+            }
+        }
+        ObserveReference(resource, System.Text.Encoding.UTF8.GetString(value));
+    }
+
     /// <summary>One subject/patient/beneficiary reference's text, as read from the resource.</summary>
     public void ObserveReference(in FhirResource resource, string value)
     {

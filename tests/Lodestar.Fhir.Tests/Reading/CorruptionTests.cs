@@ -147,6 +147,28 @@ public sealed class CorruptionTests
         }
     }
 
+    [Fact]
+    public void References_read_in_one_pass_warn_of_the_same_missing_patients_as_parsed_documents()
+    {
+        // Plain ASCII references (settled from their bytes), and forms that need the text: non-ASCII, history, urn.
+        var references = new[] { "Patient/p1", "Patient/ghost", "Patient/ghost", "Patient/gh\u00f6st", "Patient/ghöst", "Patient/p2/_history/3",
+            "Patient/p9/_history/1", "urn:uuid:p1", "urn:uuid:nobody", "Patient/p2", "Group/g1", "Patient/ghost" };
+        using var temp = new TempFolder();
+        temp.File("Encounter.ndjson", string.Concat(references.Select((r, i) =>
+            $"{{\"resourceType\":\"Encounter\",\"id\":\"e{i}\",\"status\":\"finished\",\"subject\":{{\"reference\":\"{r}\"}}}}\n")));
+        temp.File("Patient.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n{\"resourceType\":\"Patient\",\"id\":\"p2\"}\n");
+        var sources = FhirSources.Discover([temp.Path]);
+
+        var onePass = RowCollectingHandler.Read(sources, new FhirReaderOptions { MaxParallelism = 1 });
+        var parsed = RowCollectingHandler.Read(sources, new FhirReaderOptions { MaxParallelism = 1, OnePassRows = false });
+
+        Assert.Equal(parsed.Diagnostics, onePass.Diagnostics);
+        Assert.True(onePass.OnePassRows >= 10, $"{onePass.OnePassRows} rows computed in one pass");
+        Assert.Equal(4, onePass.Diagnostics.Count(d => d.Contains("never arrives", StringComparison.Ordinal))); // ghost, ghöst, p9, nobody
+        Assert.Contains(onePass.Diagnostics, d => d.Contains("Patient/ghost (3 times", StringComparison.Ordinal));
+        Assert.Contains(onePass.Diagnostics, d => d.Contains("Patient/ghöst (2 times", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Views' rows computed in one pass over each record (the default for a row handler) against every record parsed
     /// into a JsonDocument first: the same diagnostics (file, line, field, reason, raw text), counts and rows.

@@ -97,21 +97,26 @@ internal sealed class StreamScanner
     /// <summary>A view's row for the record last read (index into the plan's views); valid until the next record.</summary>
     public ReadOnlySpan<ViewValue> Row(int view) => rows[planIndex[Plan!]][view];
 
-    /// <summary>The reference check's field values (subject.reference, ...) as <see cref="PatientReferenceTracker"/> reads them.</summary>
-    public string? TrackedReference(int field)
+    /// <summary>
+    /// The reference check's field values (subject.reference, ...) as <see cref="PatientReferenceTracker"/> reads them, as
+    /// UTF-8 (valid for the record last read); false when the record has none there.
+    /// </summary>
+    public bool TryTrackedReference(int field, out ReadOnlySpan<byte> utf8)
     {
+        utf8 = default;
         if (Plan!.Tracked[field] is not { } reference)
         {
-            return null;
+            return false;
         }
         // A lookup of the member finds it only as a single object, and its reference only as a single string.
         var holder = reference.Parent!;
         if (counts[holder.Index] != 1 || tape[holder.Index][0] is not { Token: JsonTokenType.StartObject, FromArray: false }
             || counts[reference.Index] != 1 || tape[reference.Index][0] is not { Token: JsonTokenType.String, FromArray: false } value)
         {
-            return null;
+            return false;
         }
-        return Encoding.UTF8.GetString(record.Span.Slice(value.Start, value.Length));
+        utf8 = record.Span.Slice(value.Start, value.Length);
+        return true;
     }
 
     private bool TryScan(ReadOnlySpan<byte> json, out StreamPlan plan)

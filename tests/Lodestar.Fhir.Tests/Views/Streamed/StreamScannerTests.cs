@@ -77,11 +77,14 @@ public sealed class StreamScannerTests
             Assert.Equal(type, scanner.Plan!.ResourceType);
             Assert.Equal(id, scanner.Id);
             var expected = StreamCompiler.TrackedFields.Select(f => Reference(document.RootElement, f));
-            var actual = Enumerable.Range(0, StreamCompiler.TrackedFields.Length).Select(scanner.TrackedReference);
+            var actual = Enumerable.Range(0, StreamCompiler.TrackedFields.Length).Select(f => TrackedReference(scanner, f));
             Assert.Equal(expected, actual);
         }
         Assert.True(read > 500, $"{read} read");
     }
+
+    private static string? TrackedReference(StreamScanner scanner, int field) =>
+        scanner.TryTrackedReference(field, out var utf8) ? Encoding.UTF8.GetString(utf8) : null;
 
     /// <summary>What the reference check reads: the member as one object, its reference as one string.</summary>
     private static string? Reference(JsonElement resource, string field) =>
