@@ -53,7 +53,7 @@ public abstract class ColumnBuilder
 /// <param name="name">The column's name.</param>
 /// <param name="staging">
 /// The column is an intermediate that is re-interned before anything reads it (an ingest's merge re-interns its runs).
-/// Then, once most of the first <see cref="StagingSample"/> values given as UTF-8 are distinct (ids, keys), later ones are
+/// Then, once nine in ten of the first <see cref="StagingSample"/> values looked up are distinct (ids, keys), later ones are
 /// appended without being looked up: looking up a new value in a table of hundreds of thousands costs cache misses, and
 /// the merge interns them again anyway. The dictionary may then hold a value more than once.
 /// </param>
