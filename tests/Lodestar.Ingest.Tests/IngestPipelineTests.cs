@@ -111,8 +111,9 @@ public sealed class IngestPipelineTests : IDisposable
     [Fact]
     public void The_patient_table_is_written_in_row_groups_each_with_its_county()
     {
-        WriteInput(40);
-        var (_, tables) = Run(2, 1); // groups are cut at half the budget: here after every merged range
+        WriteInput(9_000);
+        File.Delete(Path.Combine(folder, "Observation.ndjson"));
+        var (_, tables) = Run(2, 400_000); // groups are cut at a quarter of the budget, checked every 4,096 rows
         var output = Path.Combine(outputs, runs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var stream = File.OpenRead(Workspace.TablePath(output, "patient"));
         using var reader = TableFileReader.Open(stream, "patient.table");
@@ -121,13 +122,62 @@ public sealed class IngestPipelineTests : IDisposable
         while (reader.ReadRowGroup() is { } group)
         {
             groups++;
+            Assert.True(group.RowCount % RowGroupBuffer.CheckRows == 0 || fips.Count + group.RowCount == 8_999, $"a group of {group.RowCount} rows");
             var column = group.Get<StringColumn>("county_fips");
             fips.AddRange(Enumerable.Range(0, group.RowCount).Select(r => column[r]));
         }
         Assert.True(groups > 1, $"{groups} row groups");
-        Assert.Equal(39, fips.Count);
-        Assert.Equal(Enumerable.Range(0, 39).Select(r => tables["patient"].Get<StringColumn>("county_fips")[r]), fips);
+        Assert.Equal(8_999, fips.Count);
+        Assert.Equal(Enumerable.Range(0, 8_999).Select(r => tables["patient"].Get<StringColumn>("county_fips")[r]), fips);
         Assert.Contains("28049", fips);
+    }
+
+    [Fact]
+    public void Row_groups_end_at_the_same_rows_however_the_merge_splits_them_into_ranges()
+    {
+        // Ids all distinct (dictionaries grow with every row) beside a repeating code and a number.
+        const int Rows = 50_000;
+        var source = new TableBuilder("t", [("id", ColumnType.String), ("code", ColumnType.String), ("n", ColumnType.Int64)]);
+        for (var i = 0; i < Rows; i++)
+        {
+            source.Column<StringColumnBuilder>(0).Append($"id-{i}");
+            source.Column<StringColumnBuilder>(1).Append($"c{i % 17}");
+            source.Column<Int64ColumnBuilder>(2).Append(i);
+        }
+        var table = source.Build();
+        var schema = table.Columns.Select(c => (c.Name, c.Type)).ToList();
+
+        byte[] Written(int seed)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new TableFileWriter(stream, "t", schema))
+            {
+                var buffer = new RowGroupBuffer("t", schema, 200_000, writer.WriteRowGroup);
+                var random = new Random(seed);
+                for (var start = 0; start < Rows;)
+                {
+                    var count = Math.Min(Rows - start, 1 + random.Next(seed == 0 ? 1 : 9_000));
+                    buffer.Append(table, start, count);
+                    start += count;
+                }
+                buffer.Flush();
+                writer.Complete();
+            }
+            return stream.ToArray();
+        }
+
+        var rowByRow = Written(0);
+        Assert.Equal(rowByRow, Written(1));
+        Assert.Equal(rowByRow, Written(2));
+        using var read = TableFileReader.Open(new MemoryStream(rowByRow), "t");
+        var sizes = new List<int>();
+        while (read.ReadRowGroup() is { } group)
+        {
+            sizes.Add(group.RowCount);
+        }
+        Assert.True(sizes.Count > 2, $"{sizes.Count} groups");
+        Assert.All(sizes.SkipLast(1), n => Assert.Equal(0, n % RowGroupBuffer.CheckRows));
+        Assert.Equal(Rows, sizes.Sum());
     }
 
     [Fact]
