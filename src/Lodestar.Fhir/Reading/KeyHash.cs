@@ -6,17 +6,20 @@ namespace Lodestar.Fhir.Reading;
 /// </summary>
 internal static class KeyHash
 {
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
     public static ulong Of(string type, ReadOnlySpan<char> id)
     {
-        var hash = 14695981039346656037UL;
+        var hash = Offset;
         foreach (var c in type)
         {
-            hash = (hash ^ c) * 1099511628211UL;
+            hash = (hash ^ c) * Prime;
         }
-        hash = (hash ^ '/') * 1099511628211UL;
+        hash = (hash ^ '/') * Prime;
         foreach (var c in id)
         {
-            hash = (hash ^ c) * 1099511628211UL;
+            hash = (hash ^ c) * Prime;
         }
         return hash;
     }
@@ -24,10 +27,10 @@ internal static class KeyHash
     /// <summary>The hash of a key given whole ("Type/id") in ASCII: the same as <see cref="Of"/> of its type and id.</summary>
     public static ulong OfAscii(ReadOnlySpan<byte> key)
     {
-        var hash = 14695981039346656037UL;
+        var hash = Offset;
         foreach (var b in key)
         {
-            hash = (hash ^ b) * 1099511628211UL;
+            hash = (hash ^ b) * Prime;
         }
         return hash;
     }

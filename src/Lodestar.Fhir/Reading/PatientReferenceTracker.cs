@@ -72,18 +72,10 @@ internal sealed class PatientReferenceTracker
     /// </summary>
     public void ObserveReference(in FhirResource resource, ReadOnlySpan<byte> value)
     {
-        if (value.StartsWith("Patient/"u8) && FhirPath.ReferenceKeys.IsPlainRelative(value) && System.Text.Ascii.IsValid(value))
+        if (value.StartsWith("Patient/"u8) && FhirPath.ReferenceKeys.IsPlainRelative(value) && System.Text.Ascii.IsValid(value)
+            && SeenOrCounted(KeyHash.OfAscii(value)))
         {
-            var hash = KeyHash.OfAscii(value);
-            if (patients.Contains(hash))
-            {
-                return;
-            }
-            if (pending.TryGetValue(hash, out var existing))
-            {
-                existing.Increment();
-                return;
-            }
+            return;
         }
         ObserveReference(resource, System.Text.Encoding.UTF8.GetString(value));
     }
@@ -105,22 +97,31 @@ internal sealed class PatientReferenceTracker
             return;
         }
         var hash = KeyHash.Of("Patient", id);
-        if (patients.Contains(hash))
-        {
-            return;
-        }
-        // Lock-free: every Observation of a not-yet-seen patient comes through here. A patient arriving between
-        // the check above and this add is filtered out in Missing().
-        if (pending.TryGetValue(hash, out var existing))
-        {
-            existing.Increment();
-        }
-        else
+        if (!SeenOrCounted(hash))
         {
             var line = resource.Line;
             var path = resource.Source.Path;
             pending.AddOrUpdate(hash, _ => new Pending("Patient/" + id, path, line), (_, p) => { p.Increment(); return p; });
         }
+    }
+
+    /// <summary>
+    /// Whether the referenced patient was already seen, or is already pending (then counted once more). Lock-free: every
+    /// Observation of a not-yet-seen patient comes through here. A patient arriving between the two checks and a new
+    /// pending entry is filtered out in <see cref="Missing"/>.
+    /// </summary>
+    private bool SeenOrCounted(ulong hash)
+    {
+        if (patients.Contains(hash))
+        {
+            return true;
+        }
+        if (pending.TryGetValue(hash, out var existing))
+        {
+            existing.Increment();
+            return true;
+        }
+        return false;
     }
 
     /// <summary>One warning per missing patient, at its first reference, ordered by file and line.</summary>
