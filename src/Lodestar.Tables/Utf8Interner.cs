@@ -46,7 +46,7 @@ internal sealed class Utf8Interner
         }
         if (!Utf8.IsValid(utf8))
         {
-            return Intern(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(utf8)));
+            return Intern(Replaced(utf8));
         }
         var code = Store(utf8);
         Index(hash, code);
@@ -57,8 +57,10 @@ internal sealed class Utf8Interner
     /// Gives the value the next code without looking it up or indexing it, so the dictionary may hold it twice (and a
     /// later <see cref="Intern(ReadOnlySpan{byte})"/> of it does not find it): for values that are almost all new anyway.
     /// </summary>
-    public int Append(ReadOnlySpan<byte> utf8) =>
-        Utf8.IsValid(utf8) ? Store(utf8) : Store(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(utf8)));
+    public int Append(ReadOnlySpan<byte> utf8) => Store(Utf8.IsValid(utf8) ? utf8 : Replaced(utf8));
+
+    /// <summary>Invalid UTF-8 as a table file holds it: decoded to a string (with U+FFFD) and encoded again.</summary>
+    private static byte[] Replaced(ReadOnlySpan<byte> invalid) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(invalid));
 
     public int Intern(ReadOnlySpan<char> value)
     {
