@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -20,8 +21,7 @@ internal sealed class ViewTableSink : IViewRowSink
     {
         View = view;
         schema = ColumnTypes.Schema(view);
-        Builder = new TableBuilder(view.Name, schema, staging: true);
-        columns = [.. Builder.Columns];
+        StartEmpty();
     }
 
     public ViewDefinition View { get; }
@@ -29,7 +29,7 @@ internal sealed class ViewTableSink : IViewRowSink
     public TableBuilder Builder { get; private set; }
 
     /// <summary>Each row's place in the input, (file index &lt;&lt; 40) | line, for putting rows back in input order.</summary>
-    public List<long> Keys { get; private set; } = [];
+    public List<long> Keys { get; private set; }
 
     /// <summary>The bytes held by the builders and keys (see <see cref="ColumnBuilder.EstimatedBytes"/>).</summary>
     public long EstimatedBytes
@@ -50,10 +50,17 @@ internal sealed class ViewTableSink : IViewRowSink
     {
         var rows = Builder.Build();
         var keys = Keys.ToArray();
+        StartEmpty();
+        return (rows, keys);
+    }
+
+    /// <summary>Staging builders: the merge re-interns their strings (see <see cref="StringColumnBuilder(string, bool)"/>).</summary>
+    [MemberNotNull(nameof(Builder), nameof(columns), nameof(Keys))]
+    private void StartEmpty()
+    {
         Builder = new TableBuilder(View.Name, schema, staging: true);
         columns = [.. Builder.Columns];
         Keys = [];
-        return (rows, keys);
     }
 
     public void OnRow(ReadOnlySpan<ViewValue> row)
