@@ -7,26 +7,49 @@ namespace Lodestar.Fhir.Reading;
 /// <summary>
 /// Finds references to patients that never arrive. Patients and references can come in any order (one file per
 /// resource type in bulk exports), so the check runs at the end; only references to patients not yet seen are
-/// kept, each with its first location and a count, so memory follows the number of missing patients.
+/// kept, each with its first location and a count, so memory follows the number of missing patients. "First" is by
+/// file and line, not by arrival: chunks of one file are read in parallel, and the warning must not depend on timing.
 /// </summary>
 internal sealed class PatientReferenceTracker
 {
     private readonly KeySet patients = new();
     private readonly ConcurrentDictionary<ulong, Pending> pending = new();
 
+    private sealed record Location(string Source, long Line)
+    {
+        /// <summary>Whether this location comes after the given one (by file, then line).</summary>
+        public bool IsAfter(string source, long line)
+        {
+            var order = ReferenceEquals(source, Source) ? 0 : string.CompareOrdinal(source, Source);
+            return order < 0 || (order == 0 && line < Line);
+        }
+    }
+
     private sealed class Pending(string key, string source, long line)
     {
         private long count = 1;
+        private Location first = new(source, line);
 
         public string Key { get; } = key;
 
-        public string Source { get; } = source;
-
-        public long Line { get; } = line;
+        public Location First => Volatile.Read(ref first);
 
         public long Count => Interlocked.Read(ref count);
 
-        public void Increment() => Interlocked.Increment(ref count);
+        /// <summary>One more reference, at this location; the entry keeps the earliest (lock-free: source and line change together).</summary>
+        public void Add(string source, long line)
+        {
+            Interlocked.Increment(ref count);
+            for (var seen = First; seen.IsAfter(source, line);)
+            {
+                var replaced = Interlocked.CompareExchange(ref first, new Location(source, line), seen);
+                if (ReferenceEquals(replaced, seen))
+                {
+                    return;
+                }
+                seen = replaced;
+            }
+        }
     }
 
     public void Observe(in FhirResource resource)
@@ -73,7 +96,7 @@ internal sealed class PatientReferenceTracker
     public void ObserveReference(in FhirResource resource, ReadOnlySpan<byte> value)
     {
         if (value.StartsWith("Patient/"u8) && FhirPath.ReferenceKeys.IsPlainRelative(value) && System.Text.Ascii.IsValid(value)
-            && SeenOrCounted(KeyHash.OfAscii(value)))
+            && SeenOrCounted(KeyHash.OfAscii(value), resource))
         {
             return;
         }
@@ -97,11 +120,11 @@ internal sealed class PatientReferenceTracker
             return;
         }
         var hash = KeyHash.Of("Patient", id);
-        if (!SeenOrCounted(hash))
+        if (!SeenOrCounted(hash, resource))
         {
             var line = resource.Line;
             var path = resource.Source.Path;
-            pending.AddOrUpdate(hash, _ => new Pending("Patient/" + id, path, line), (_, p) => { p.Increment(); return p; });
+            pending.AddOrUpdate(hash, _ => new Pending("Patient/" + id, path, line), (_, p) => { p.Add(path, line); return p; });
         }
     }
 
@@ -110,7 +133,7 @@ internal sealed class PatientReferenceTracker
     /// Observation of a not-yet-seen patient comes through here. A patient arriving between the two checks and a new
     /// pending entry is filtered out in <see cref="Missing"/>.
     /// </summary>
-    private bool SeenOrCounted(ulong hash)
+    private bool SeenOrCounted(ulong hash, in FhirResource resource)
     {
         if (patients.Contains(hash))
         {
@@ -118,7 +141,7 @@ internal sealed class PatientReferenceTracker
         }
         if (pending.TryGetValue(hash, out var existing))
         {
-            existing.Increment();
+            existing.Add(resource.Source.Path, resource.Line);
             return true;
         }
         return false;
@@ -128,11 +151,11 @@ internal sealed class PatientReferenceTracker
     public IEnumerable<FhirDiagnostic> Missing()
     {
         var missing = pending.Where(p => !patients.Contains(p.Key)).Select(p => p.Value).ToList();
-        foreach (var p in missing.OrderBy(p => p.Source, StringComparer.Ordinal).ThenBy(p => p.Line))
+        foreach (var p in missing.OrderBy(p => p.First.Source, StringComparer.Ordinal).ThenBy(p => p.First.Line))
         {
             var times = p.Count == 1 ? "once" : $"{p.Count} times";
             yield return new FhirDiagnostic(
-                new Diagnostic(p.Source, p.Line, "subject", $"references {p.Key} ({times} in the input), which never arrives"),
+                new Diagnostic(p.First.Source, p.First.Line, "subject", $"references {p.Key} ({times} in the input), which never arrives"),
                 FhirDiagnosticKind.Warning,
                 null);
         }
