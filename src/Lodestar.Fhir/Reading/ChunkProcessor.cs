@@ -87,9 +87,9 @@ internal sealed class ChunkProcessor(int worker, ReadSession session, StreamScan
             {
                 return Reject(source, line, found.Field, found.Reason, bytes.Span);
             }
-            if (session.Options.RejectDuplicates && !session.Keys.Add(KeyHash.Of(type, id)))
+            if (IsDuplicate(type, id))
             {
-                return Reject(source, line, "id", $"duplicate: {type}/{id} was already read; the first copy is kept", bytes.Span);
+                return Reject(source, line, "id", Duplicate(type, id), bytes.Span);
             }
             var resource = new FhirResource(source, line, type, id, root, worker);
             if (session.Options.CheckPatientReferences)
@@ -101,6 +101,14 @@ internal sealed class ChunkProcessor(int worker, ReadSession session, StreamScan
         }
     }
 
+    private bool IsDuplicate(string type, string id) => session.Options.RejectDuplicates && !session.Keys.Add(KeyHash.Of(type, id));
+
+    /// <summary>
+    /// The copy read first is kept: with one worker the first in input order, with more whichever a worker reached
+    /// first (files and chunks are read in parallel), so the message does not claim input order.
+    /// </summary>
+    private static string Duplicate(string type, string id) => $"duplicate: {type}/{id} was already read, and that copy is kept";
+
     /// <summary>
     /// A record the scanner read and computed the rows of: the duplicate and reference checks, then the rows, as
     /// <see cref="ProcessRecord"/> does them for a parsed resource.
@@ -111,9 +119,9 @@ internal sealed class ChunkProcessor(int worker, ReadSession session, StreamScan
         var type = plan.ResourceType;
         var id = scanner.Id;
         countedAs = type;
-        if (session.Options.RejectDuplicates && !session.Keys.Add(KeyHash.Of(type, id)))
+        if (IsDuplicate(type, id))
         {
-            return Reject(source, line, "id", $"duplicate: {type}/{id} was already read; the first copy is kept", bytes.Span);
+            return Reject(source, line, "id", Duplicate(type, id), bytes.Span);
         }
         var resource = new FhirResource(source, line, type, id, default, worker);
         if (session.Options.CheckPatientReferences && !session.References.ObservePatient(resource))

@@ -73,7 +73,7 @@ public sealed class FhirReaderTests
         Assert.Equal(["Patient/a", "Encounter/a"], handler.Accepted.Select(a => a.Key));
         var d = Assert.Single(diagnostics.Items);
         Assert.Equal(("id", 2L), (d.Diagnostic.Field, d.Diagnostic.Line));
-        Assert.Contains("duplicate", d.Diagnostic.Reason, StringComparison.Ordinal);
+        Assert.Equal("duplicate: Patient/a was already read, and that copy is kept", d.Diagnostic.Reason);
     }
 
     [Fact]
