@@ -33,13 +33,57 @@ public sealed class ClickHouseServers : IDisposable
             // The tests expect the scripts' default per-query memory limit.
             ["LODESTAR_CLICKHOUSE_MAX_MEMORY"] = null,
         };
+        ReapOrphans(Path.GetTempPath());
         var (code, output, error) = Run(Path.Combine(Scripts, "start.sh"), shards.ToString(CultureInfo.InvariantCulture), environment);
         if (code != 0)
         {
             throw new InvalidOperationException($"scripts/clickhouse/start.sh failed (exit {code}): {error}{output}");
         }
         Directory = output.Trim().Split('\n')[^1].Trim();
+        File.WriteAllText(Path.Combine(Directory, OwnerFile), Owner(Environment.ProcessId));
         Urls = File.ReadAllText(Path.Combine(Directory, "urls")).Trim();
+    }
+
+    /// <summary>Names the test process that started a cluster: its pid and start time (a reused pid has another).</summary>
+    internal const string OwnerFile = "owner";
+
+    internal static string Owner(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return FormattableString.Invariant($"{pid} {process.StartTime.ToUniversalTime():O}");
+        }
+        catch (ArgumentException)
+        {
+            return ""; // not running
+        }
+    }
+
+    /// <summary>
+    /// Stops the clusters of test processes that died before disposing them (a killed test run leaves its servers
+    /// running, holding ports and memory). Only directories with an owner file are touched, so clusters a developer
+    /// started with start.sh, and those of live test processes, are left alone.
+    /// </summary>
+    internal static void ReapOrphans(string temp)
+    {
+        foreach (var directory in System.IO.Directory.EnumerateDirectories(temp, "lodestar-clickhouse.*"))
+        {
+            var owner = Path.Combine(directory, OwnerFile);
+            string recorded;
+            try
+            {
+                recorded = File.ReadAllText(owner).Trim();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // no owner file (yet): not a test's cluster, or one being started
+            }
+            if (int.TryParse(recorded.Split(' ')[0], CultureInfo.InvariantCulture, out var pid) && Owner(pid) != recorded)
+            {
+                Run(Path.Combine(Scripts, "stop.sh"), directory, null);
+            }
+        }
     }
 
     public string Directory { get; }
