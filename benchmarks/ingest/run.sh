@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingest benchmark: Lodestar (`lodestar ingest`) against DuckDB (read_json into the same columns), on the
 # same synthetic NDJSON, in one run; prints throughput, peak memory and the ratio (medians over PAIRS pairs).
-# Usage: [PAIRS=3] benchmarks/ingest/run.sh [PEOPLE=40000]   (40k people ≈ 1 GB of NDJSON)
+# Usage: [PAIRS=5] benchmarks/ingest/run.sh [PEOPLE=40000]   (40k people ≈ 1 GB of NDJSON)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -26,7 +26,7 @@ measure() { # name, command...: wall seconds and peak RSS (MB) via GNU time
 }
 # One run of each first, not counted (the page cache, and whatever the build left running), then PAIRS pairs in
 # turn, Lodestar then DuckDB, so both see the same machine; the ratio is taken pair by pair and its median reported.
-pairs=${PAIRS:-3}
+pairs=${PAIRS:-5}
 results="$work/pairs.txt"
 : > "$results"
 for pair in $(seq 0 "$pairs"); do
