@@ -44,20 +44,28 @@ public sealed class ClickHouseServers : IDisposable
         Urls = File.ReadAllText(Path.Combine(Directory, "urls")).Trim();
     }
 
-    /// <summary>Names the test process that started a cluster: its pid and start time (a reused pid has another).</summary>
+    /// <summary>
+    /// Names the test process that started a cluster: its pid and its start time in clock ticks since boot, field 22 of
+    /// /proc/PID/stat (a reused pid has another). The kernel's own number, so every process reads the same value;
+    /// Process.StartTime is derived from the clock and uptime at the moment of asking and differs between processes
+    /// by milliseconds, which once made test hosts stop each other's live clusters.
+    /// </summary>
     internal const string OwnerFile = "owner";
 
     internal static string Owner(int pid)
     {
+        string stat;
         try
         {
-            using var process = Process.GetProcessById(pid);
-            return FormattableString.Invariant($"{pid} {process.StartTime.ToUniversalTime():O}");
+            stat = File.ReadAllText($"/proc/{pid}/stat");
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return ""; // not running
         }
+        // The command name (field 2) is in parentheses and may hold spaces; fields 3 onwards follow the last ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return $"{pid} {fields[22 - 3]}";
     }
 
     /// <summary>

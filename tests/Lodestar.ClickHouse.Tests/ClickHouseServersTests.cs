@@ -41,7 +41,7 @@ public sealed class ClickHouseServersTests : IDisposable
     public void Clusters_of_dead_test_processes_are_stopped_and_removed_and_the_others_left_alone()
     {
         // The owner's pid is alive but started at another time: a reused pid, so the owner is gone.
-        var orphan = Cluster("dead", FormattableString.Invariant($"{Environment.ProcessId} 2001-01-01T00:00:00.0000000Z"));
+        var orphan = Cluster("dead", FormattableString.Invariant($"{Environment.ProcessId} 1"));
         var live = Cluster("live", ClickHouseServers.Owner(Environment.ProcessId));
         var developers = Cluster("mine", owner: null);
 
@@ -53,5 +53,32 @@ public sealed class ClickHouseServersTests : IDisposable
         Assert.True(Directory.Exists(live.Directory));
         Assert.False(developers.Server.HasExited);
         Assert.True(Directory.Exists(developers.Directory));
+    }
+
+    [Fact]
+    public void Another_process_reads_the_same_owner_for_a_process()
+    {
+        // Test hosts run at once and check each other's clusters: the owner must not depend on who asks.
+        using var sleeper = Process.Start(new ProcessStartInfo("sleep", ["300"]))!;
+        try
+        {
+            foreach (var pid in new[] { Environment.ProcessId, sleeper.Id })
+            {
+                // The shell takes field 22 of /proc/PID/stat after the command name's closing parenthesis.
+                var shell = new ProcessStartInfo("bash", ["-c", "s=$(cat /proc/$0/stat); s=${s##*) }; set -- $s; echo \"$0 ${20}\"", pid.ToString(CultureInfo.InvariantCulture)])
+                {
+                    RedirectStandardOutput = true,
+                };
+                using var asked = Process.Start(shell)!;
+                var answer = asked.StandardOutput.ReadToEnd().Trim();
+                asked.WaitForExit();
+                Assert.Equal(answer, ClickHouseServers.Owner(pid));
+            }
+            Assert.Equal("", ClickHouseServers.Owner(int.MaxValue));
+        }
+        finally
+        {
+            sleeper.Kill();
+        }
     }
 }
