@@ -101,6 +101,34 @@ public sealed class MeasureCommandTests(DemoFixture demo) : IClassFixture<DemoFi
     }
 
     [Fact]
+    public async Task Ingest_writes_every_reject_as_a_json_line_in_input_order()
+    {
+        var input = Path.Combine(demo.Root, "bad-lines");
+        Directory.CreateDirectory(input);
+        // Two files read at once, each with rejects spread over it: a missing id, broken JSON, a bad date.
+        string Lines(string ids) => string.Concat(Enumerable.Range(0, 600).Select(i => (i % 100) switch
+        {
+            3 => "{\"resourceType\":\"Patient\"}\n",
+            40 => "{oops\n",
+            77 => $"{{\"resourceType\":\"Patient\",\"id\":\"{ids}{i}\",\"birthDate\":\"1990-02-30\"}}\n",
+            _ => $"{{\"resourceType\":\"Patient\",\"id\":\"{ids}{i}\"}}\n",
+        }));
+        File.WriteAllText(Path.Combine(input, "a.ndjson"), Lines("a"));
+        File.WriteAllText(Path.Combine(input, "b.ndjson"), Lines("b"));
+        var target = Path.Combine(demo.Root, "bad-lines-ws");
+        var (code, stdout, stderr) = await ExitCodeTests.Run("ingest", input, "--workspace", target);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("36 rejected", stdout, StringComparison.Ordinal);
+        var written = File.ReadAllLines(Path.Combine(target, "rejects.ndjson")).Select(line =>
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line); // each line is JSON on its own (NDJSON)
+            return (Path.GetFileName(json.RootElement.GetProperty("file").GetString()!), json.RootElement.GetProperty("line").GetInt64());
+        }).ToList();
+        var expected = new[] { "a.ndjson", "b.ndjson" }.SelectMany(file => Enumerable.Range(0, 600).Where(i => i % 100 is 3 or 40 or 77).Select(i => (file, (long)i + 1)));
+        Assert.Equal(expected, written);
+    }
+
+    [Fact]
     public async Task An_ingest_that_accepts_nothing_keeps_the_reasons_and_the_previous_workspace()
     {
         var input = Path.Combine(demo.Root, "not-fhir");

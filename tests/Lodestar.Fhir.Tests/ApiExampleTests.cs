@@ -77,7 +77,7 @@ public sealed class ApiExampleTests
         var handler = new MyHandler(views, workers: 2);
         var progress = new FhirReadProgress();
         FhirReadSummary summary;
-        using (var rejects = new RejectsFile(Path.Combine(temp.Path, "out", "rejects.ndjson")))
+        using (var rejects = new RejectsFile(Path.Combine(temp.Path, "out", "rejects.ndjson"), inner: null, sources))
         {
             summary = new FhirReader(new FhirReaderOptions { MaxParallelism = 2, Progress = progress }).Read(sources, handler, rejects);
             rejects.Commit();

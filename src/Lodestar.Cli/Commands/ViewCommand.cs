@@ -52,7 +52,7 @@ internal static class ViewCommand
             throw new UserErrorException($"no FHIR files (.ndjson, .ndjson.gz, .json) found in {string.Join(", ", inputs)}");
         }
         var console = new ConsoleDiagnostics(stderr);
-        using var rejectsFile = rejectsPath is null ? null : new RejectsFile(rejectsPath, console);
+        using var rejectsFile = rejectsPath is null ? null : new RejectsFile(rejectsPath, console, sources);
         IFhirDiagnosticSink sink = rejectsFile is null ? console : rejectsFile;
         var options = new FhirReaderOptions { Strict = strict, MaxParallelism = parallel ? Environment.ProcessorCount : 1 };
         FhirReadSummary? summary = null;

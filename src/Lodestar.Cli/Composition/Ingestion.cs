@@ -25,7 +25,7 @@ internal static class Ingestion
         // Loaded while the files are read, which is long before the patient table needs it.
         var pipeline = new IngestPipeline(views, Task.Run(() => new CountyResolver()), memoryBudget);
         Directory.CreateDirectory(folder);
-        using var rejects = new RejectsFile(Path.Combine(folder, "rejects.ndjson"));
+        using var rejects = new RejectsFile(Path.Combine(folder, "rejects.ndjson"), sources: sources);
         var options = new FhirReaderOptions { Strict = strict };
         var result = ReferenceEquals(progress, Console.Error) && !Console.IsErrorRedirected
             ? WithProgress(pipeline, sources, rejects, folder, options, cancellationToken)
