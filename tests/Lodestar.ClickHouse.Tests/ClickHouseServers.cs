@@ -40,7 +40,10 @@ public sealed class ClickHouseServers : IDisposable
             throw new InvalidOperationException($"scripts/clickhouse/start.sh failed (exit {code}): {error}{output}");
         }
         Directory = output.Trim().Split('\n')[^1].Trim();
-        File.WriteAllText(Path.Combine(Directory, OwnerFile), Owner(Environment.ProcessId));
+        // Written whole, then renamed: another test host must never read half an owner and take it for a dead one.
+        var owner = Path.Combine(Directory, OwnerFile);
+        File.WriteAllText(owner + ".tmp", Owner(Environment.ProcessId));
+        File.Move(owner + ".tmp", owner);
         Urls = File.ReadAllText(Path.Combine(Directory, "urls")).Trim();
     }
 
