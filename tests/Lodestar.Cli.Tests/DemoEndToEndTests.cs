@@ -26,6 +26,16 @@ public sealed class DemoEndToEndTests(DemoFixture demo) : IClassFixture<DemoFixt
     }
 
     [Fact]
+    public void The_workspace_manifest_names_the_input_files_where_they_are_after_the_run()
+    {
+        // The demo reads FHIR it wrote into its staging folder, which is renamed into place at the end.
+        var manifest = Lodestar.Tables.Workspace.Open(Path.Combine(demo.Output, "workspace")).Manifest;
+        Assert.Equal(8, manifest.Files.Count);
+        Assert.All(manifest.Files, f => Assert.Equal(Path.Combine(demo.Output, "fhir", Path.GetFileName(f.File)), f.File));
+        Assert.All(manifest.Files, f => Assert.Equal(File.ReadLines(f.File).LongCount(), f.Read));
+    }
+
+    [Fact]
     public void Every_MeasureReport_parses_has_the_four_populations_and_agrees_with_the_engine()
     {
         foreach (var figures in demo.Summary.Figures)

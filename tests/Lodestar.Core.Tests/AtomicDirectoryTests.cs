@@ -49,4 +49,21 @@ public sealed class AtomicDirectoryTests : IDisposable
         Assert.Throws<UserErrorException>(() => new AtomicDirectory(target));
         Assert.True(File.Exists(Path.Combine(target, "thesis.docx")));
     }
+
+    [Fact]
+    public void A_path_written_in_the_staging_folder_is_named_where_it_will_be_after_the_commit()
+    {
+        var target = Path.Combine(root, "out");
+        using var run = new AtomicDirectory(target);
+        var inside = Path.Combine(run.StagingPath, "fhir", "Patient.ndjson");
+        Assert.Equal(Path.Combine(target, "fhir", "Patient.ndjson"), run.FinalPath(inside));
+        Assert.Equal(Path.Combine(target, "..odd"), run.FinalPath(Path.Combine(run.StagingPath, "..odd")));
+        Assert.Equal(target, run.FinalPath(run.StagingPath));
+        // Elsewhere, including a sibling whose name starts like the staging folder's: unchanged.
+        Assert.Equal(Path.Combine(root, "in.ndjson"), run.FinalPath(Path.Combine(root, "in.ndjson")));
+        Assert.Equal(run.StagingPath + "-x/a", run.FinalPath(run.StagingPath + "-x/a"));
+        File.WriteAllText(inside.Replace("fhir/", "", StringComparison.Ordinal), "x");
+        run.Commit();
+        Assert.True(File.Exists(run.FinalPath(Path.Combine(run.StagingPath, "Patient.ndjson"))));
+    }
 }

@@ -75,7 +75,9 @@ internal static class DemoCommand
         // The NDJSON files only: ground-truth.json beside them is the answer key, not FHIR.
         var ndjson = Directory.GetFiles(fhir, "*.ndjson").Order(StringComparer.Ordinal).ToList();
         var ingest = Ingestion.Run(ndjson, workspaceFolder, strict: false, cancellationToken, log);
-        Workspace.WriteManifest(workspaceFolder, ingest.Manifest(DateTimeOffset.UtcNow));
+        // The FHIR files are read inside the staging folder; the manifest names them where they will be.
+        var manifest = ingest.Manifest(DateTimeOffset.UtcNow);
+        Workspace.WriteManifest(workspaceFolder, manifest with { Files = manifest.Files.Select(f => f with { File = staging.FinalPath(f.File) }).ToList() });
         var workspace = Workspace.Open(workspaceFolder);
         Step("ingest");
 

@@ -32,6 +32,18 @@ public sealed class AtomicDirectory : IDisposable
     /// <summary>The folder to write into; it becomes the target on <see cref="Commit"/>.</summary>
     public string StagingPath { get; }
 
+    /// <summary>
+    /// Where a path written under <see cref="StagingPath"/> will be once committed (other paths unchanged): for
+    /// outputs that name their own files, which must not point into a staging folder that is gone by then.
+    /// </summary>
+    public string FinalPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(StagingPath, full);
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return outside ? full : relative == "." ? target : Path.Combine(target, relative);
+    }
+
     public void Commit()
     {
         if (committed)
