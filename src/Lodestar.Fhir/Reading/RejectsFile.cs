@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lodestar.IO;
 
 namespace Lodestar.Fhir.Reading;
 
@@ -40,7 +41,7 @@ public sealed class RejectsFile : IFhirDiagnosticSink, IDisposable
             rank.TryAdd(source.Path, rank.Count);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(this.path)!);
-        temporary = Temporary();
+        temporary = Path.Combine(Path.GetDirectoryName(this.path)!, $".{Path.GetFileName(this.path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         writer = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true });
     }
@@ -97,23 +98,19 @@ public sealed class RejectsFile : IFhirDiagnosticSink, IDisposable
             }
             else
             {
-                var sorted = Temporary();
                 try
                 {
-                    using (var output = new FileStream(sorted, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                    AtomicFile.Write(path, output =>
                     {
                         foreach (var (_, start, length) in ordered)
                         {
                             stream.Position = start;
                             CopyBytes(stream, output, length);
                         }
-                        output.Flush(flushToDisk: true);
-                    }
-                    File.Move(sorted, path, overwrite: true);
+                    });
                 }
                 finally
                 {
-                    File.Delete(sorted);
                     stream.Dispose();
                     File.Delete(temporary);
                 }
@@ -142,9 +139,6 @@ public sealed class RejectsFile : IFhirDiagnosticSink, IDisposable
             count -= read;
         }
     }
-
-    private string Temporary() =>
-        Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
 
     public void Dispose()
     {
