@@ -41,20 +41,19 @@ public sealed class ClickHouseServers : IDisposable
         }
         Directory = output.Trim().Split('\n')[^1].Trim();
         // Written whole, then renamed: another test host must never read half an owner and take it for a dead one.
-        var owner = Path.Combine(Directory, OwnerFile);
-        File.WriteAllText(owner + ".tmp", Owner(Environment.ProcessId));
-        File.Move(owner + ".tmp", owner);
+        Lodestar.IO.AtomicFile.WriteAllText(Path.Combine(Directory, OwnerFile), Owner(Environment.ProcessId));
         Urls = File.ReadAllText(Path.Combine(Directory, "urls")).Trim();
     }
 
+    /// <summary>The file in a cluster's directory naming the test process that started it (see <see cref="Owner"/>).</summary>
+    internal const string OwnerFile = "owner";
+
     /// <summary>
-    /// Names the test process that started a cluster: its pid and its start time in clock ticks since boot, field 22 of
-    /// /proc/PID/stat (a reused pid has another). The kernel's own number, so every process reads the same value;
+    /// A process's pid and its start time in clock ticks since boot, field 22 of /proc/PID/stat (a reused pid has
+    /// another); "" when it is not running. The kernel's own number, so every process reads the same value;
     /// Process.StartTime is derived from the clock and uptime at the moment of asking and differs between processes
     /// by milliseconds, which once made test hosts stop each other's live clusters.
     /// </summary>
-    internal const string OwnerFile = "owner";
-
     internal static string Owner(int pid)
     {
         string stat;
